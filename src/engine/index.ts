@@ -1,0 +1,7 @@
+/** Public surface of the engine (pure TypeScript: no Office, no Node). */
+export * from './grid';
+export * from './types';
+export * from './settings';
+export * from './store';
+export * from './evaluate';
+export * from './reportSheet';

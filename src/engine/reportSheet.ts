@@ -1,0 +1,36 @@
+/**
+ * How a report is laid out on the 自评报告 sheet, the same for the add-in and the command line:
+ * one paragraph per row in column A, one wide wrapped column, so that copying the column gives clean
+ * paragraphs in Word.
+ */
+import type { Report } from './types';
+
+export const REPORT_SHEET = '自评报告';
+/** Column A width, in characters. */
+export const REPORT_COLUMN_WIDTH = 100;
+
+export type ReportRowStyle = 'title' | 'heading1' | 'heading2' | 'body';
+
+export interface ReportSheetRow {
+  text: string;
+  style: ReportRowStyle;
+}
+
+export function reportSheetRows(report: Report): ReportSheetRow[] {
+  const rows: ReportSheetRow[] = [{ text: report.title, style: 'title' }];
+  for (const s of report.sections) {
+    rows.push({ text: s.heading, style: s.level === 1 ? 'heading1' : 'heading2' });
+    for (const p of s.paragraphs) rows.push({ text: p, style: 'body' });
+  }
+  return rows;
+}
+
+/** 自评报告, else 自评报告 (2), (3)… : an existing sheet is never overwritten. Excel compares names case-insensitively. */
+export function uniqueSheetName(base: string, existing: string[]): string {
+  const taken = new Set(existing.map((n) => n.toLowerCase()));
+  if (!taken.has(base.toLowerCase())) return base;
+  for (let i = 2; ; i++) {
+    const name = `${base} (${i})`;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+}
