@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+/**
+ * npm run validate: checks manifest.xml offline against the XSDs in ../shared/manifest-schemas with xmllint
+ * when they are present; otherwise runs the online check of office-addin-manifest (needs the internet).
+ * Cross-platform (no shell syntax in package.json).
+ */
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const { spawnSync } = require('child_process');
+
+const root = path.resolve(__dirname, '..');
+const manifest = path.join(root, process.argv[2] || 'manifest.xml');
+const schema = path.resolve(root, '..', 'shared', 'manifest-schemas', 'OfficeAppManifestV1_1.xsd');
+
+let result;
+if (fs.existsSync(schema)) {
+  result = spawnSync('xmllint', ['--noout', '--schema', schema, manifest], { stdio: 'inherit' });
+  if (result.error) {
+    console.error(`无法运行 xmllint（${result.error.message}）：请安装 libxml2-utils，或在可上网时运行 npx office-addin-manifest validate manifest.xml。`);
+    process.exit(1);
+  }
+} else {
+  console.log('未找到 ../shared/manifest-schemas，改用 office-addin-manifest 在线校验（需要联网）。');
+  result = spawnSync('npx', ['office-addin-manifest', 'validate', manifest], { stdio: 'inherit', shell: process.platform === 'win32' });
+}
+process.exit(result.status === null ? 1 : result.status);
