@@ -1,0 +1,48 @@
+/** Chinese text the command prints: the summary of a scored file. */
+import type { BudgetRate, Evaluation, Issue } from '../engine/types';
+
+export function fixed2(x: number): string {
+  return (Math.round((x + Number.EPSILON) * 100) / 100).toFixed(2);
+}
+
+export function percent(rate: number | null | undefined): string {
+  return rate === null || rate === undefined ? '—' : `${fixed2(rate * 100)}%`;
+}
+
+export function countIssues(issues: Issue[]): { errors: number; warnings: number; notes: number } {
+  return {
+    errors: issues.filter((i) => i.severity === '错误').length,
+    warnings: issues.filter((i) => i.severity === '警告').length,
+    notes: issues.filter((i) => i.severity === '提示').length,
+  };
+}
+
+/** The budget row that stands for the department: the total, else the only source row. */
+export function headlineBudget(e: Evaluation): BudgetRate | null {
+  const b = e.results?.budget;
+  if (!b) return null;
+  return b.total ?? (b.rows.length === 1 ? b.rows[0] : null);
+}
+
+export function summaryLines(e: Evaluation): string[] {
+  const t = e.table;
+  const r = e.results;
+  const lines: string[] = [];
+  const who = [t?.unitName, t?.year ? `${t.year}年度` : ''].filter(Boolean).join('，');
+  lines.push(`工作表：${e.sheet}${who ? `（${who}）` : ''}`);
+  const b = headlineBudget(e);
+  const unit = t?.money?.unit ?? '万元';
+  if (b) {
+    const amounts = b.annual !== null && b.executed !== null ? `（全年执行数 ${fixed2(b.executed)}${unit}，全年预算数 ${fixed2(b.annual)}${unit}）` : '';
+    lines.push(`预算完成率：${percent(b.rate)}${amounts}`);
+  }
+  if (r) {
+    lines.push(`总分：${fixed2(r.total)}，等级：${r.grade}${r.complete ? '' : '（有指标未能计分，总分和等级未写入表格）'}`);
+  }
+  const c = countIssues(e.issues);
+  lines.push(`校验提示：错误 ${c.errors} 条，警告 ${c.warnings} 条，提示 ${c.notes} 条`);
+  const order = { 错误: 0, 警告: 1, 提示: 2 } as const;
+  const sorted = e.issues.slice().sort((x, y) => order[x.severity] - order[y.severity]);
+  for (const i of sorted) lines.push(`  [${i.severity}] ${i.cell ? i.cell + '：' : ''}${i.message}`);
+  return lines;
+}

@@ -1,0 +1,73 @@
+/** Applies the engine's write plan to an ExcelJS worksheet, and puts it back from the record. */
+import type ExcelJS from 'exceljs';
+import type { CellWrite, WritePlan, WriteRecord } from '../engine/types';
+import { findSheet } from './workbook';
+
+type Written = string | number | boolean | null;
+
+/** True when the cell holds a formula (plain or shared): such a cell is never overwritten. */
+export function hasFormula(cell: ExcelJS.Cell): boolean {
+  const v = cell.value as unknown;
+  return !!v && typeof v === 'object' && ('formula' in (v as object) || 'sharedFormula' in (v as object));
+}
+
+/** Sets value and number format of one cell, leaving the rest of its style as it was. */
+function setCell(cell: ExcelJS.Cell, value: Written, numberFormat: string): void {
+  cell.value = value === '' ? null : value;
+  // Styles read from a file may be shared between cells: give this cell its own copy before changing it.
+  const style = { ...(cell.style ?? {}) } as Partial<ExcelJS.Style>;
+  if (!numberFormat || numberFormat === 'General') delete style.numFmt;
+  else style.numFmt = numberFormat;
+  cell.style = style as ExcelJS.Style;
+}
+
+/**
+ * Writes every planned cell (value and number format) and nothing else. A planned cell that holds a formula is
+ * skipped (the engine never plans one; this is the door's own guard) and returned.
+ */
+export function applyWrites(ws: ExcelJS.Worksheet, writes: CellWrite[]): string[] {
+  const skipped: string[] = [];
+  for (const w of writes) {
+    const cell = ws.getCell(w.address);
+    if (hasFormula(cell)) {
+      skipped.push(w.address);
+      continue;
+    }
+    setCell(cell, w.value, w.numberFormat);
+  }
+  return skipped;
+}
+
+/** Applies the plan's inverse (every written cell back as before our first write). */
+export function applyInverse(ws: ExcelJS.Worksheet, inverse: WritePlan['inverse']): void {
+  for (const c of inverse) {
+    const cell = ws.getCell(c.address);
+    if (hasFormula(cell)) continue;
+    setCell(cell, c.value, c.numberFormat);
+  }
+}
+
+/**
+ * Puts the sheet back as it was before the recorded calculation: each recorded cell gets its `before` value and
+ * format, and the report sheet that calculation added is removed. Returns what was done, for the message.
+ */
+export function restoreFromRecord(wb: ExcelJS.Workbook, record: WriteRecord): { sheetFound: boolean; cells: number; reportRemoved: string | null } {
+  const ws = findSheet(wb, record.sheet);
+  let cells = 0;
+  if (ws) {
+    applyInverse(
+      ws,
+      record.cells.map((c) => ({ address: c.address, value: c.before.value, numberFormat: c.before.numberFormat })),
+    );
+    cells = record.cells.length;
+  }
+  let reportRemoved: string | null = null;
+  if (record.reportSheet) {
+    const rs = findSheet(wb, record.reportSheet);
+    if (rs) {
+      wb.removeWorksheet(rs.id);
+      reportRemoved = rs.name;
+    }
+  }
+  return { sheetFound: !!ws, cells, reportRemoved };
+}
