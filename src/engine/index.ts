@@ -5,3 +5,4 @@ export * from './settings';
 export * from './store';
 export * from './evaluate';
 export * from './reportSheet';
+export * from './report';

@@ -184,7 +184,7 @@ export interface CellWrite {
   /** What the cell held before (restored by the inverse). */
   before: { value: string | number | boolean | null; numberFormat: string };
   /** What the write is, for tests and the pane. */
-  purpose: 'rate' | 'score' | 'budgetActual' | 'subtotal' | 'total' | 'grade' | 'budgetScore';
+  purpose: 'rate' | 'score' | 'budgetActual' | 'subtotal' | 'total' | 'grade' | 'budgetScore' | 'revert';
 }
 
 /** What was written last time, kept in the workbook by the doors (see store.ts). */

@@ -1,0 +1,69 @@
+/** What every section builder reads: the table, the results, the material, and a few derived facts. */
+import type { IndicatorResult, ReportMaterial, Results, TableModel } from '../types';
+import { indicatorGroups, type IndicatorGroup } from './groups';
+import { outcomePhrase } from './indicatorText';
+import { placeholder } from './format';
+
+export interface ReportContext {
+  table: TableModel;
+  results: Results;
+  material: ReportMaterial;
+  /** '2023' or a placeholder when the sheet states no year. */
+  year: string;
+  groups: IndicatorGroup[];
+  /** Rate of the whole budget (the total row, or the only source); null when it cannot be computed. */
+  budgetRate: number | null;
+  /** What the settings say the weights should add up to. */
+  weightTotal: number;
+}
+
+export function makeContext(
+  table: TableModel,
+  results: Results,
+  material: ReportMaterial,
+  weightTotal: number,
+): ReportContext {
+  return {
+    table,
+    results,
+    material,
+    year: table.year !== null ? String(table.year) : placeholder('年度'),
+    groups: indicatorGroups(results),
+    budgetRate: wholeBudgetRate(results),
+    weightTotal,
+  };
+}
+
+function wholeBudgetRate(results: Results): number | null {
+  const b = results.budget;
+  if (b.total) return b.total.rate;
+  const main = b.rows.filter((r) => !r.sub);
+  return main.length === 1 ? main[0].rate : null;
+}
+
+/** The row's 指标性质 text, read from the table (results do not carry it). */
+export function natureOf(ctx: ReportContext, ind: IndicatorResult): string {
+  return ctx.table.indicators.find((r) => r.row === ind.row)?.natureText ?? '';
+}
+
+/** 年度指标值为…，实际完成… for one row. */
+export function outcomeOf(ctx: ReportContext, ind: IndicatorResult): string {
+  return outcomePhrase(ind, natureOf(ctx, ind), ctx.budgetRate);
+}
+
+export function lostRows(ctx: ReportContext): IndicatorResult[] {
+  return ctx.results.indicators.filter((i) => i.lostPoints && i.score !== null);
+}
+
+export function unscoredRows(ctx: ReportContext): IndicatorResult[] {
+  return ctx.results.indicators.filter((i) => i.score === null);
+}
+
+/** A budget-completion indicator row (预算完成率 / 预算执行率), if the table has one. */
+export function budgetIndicator(ctx: ReportContext): IndicatorResult | null {
+  return (
+    ctx.results.indicators.find((i) => i.method === '预算完成率') ??
+    ctx.results.indicators.find((i) => /预算(完成|执行)率/.test(i.name)) ??
+    null
+  );
+}

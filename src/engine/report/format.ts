@@ -1,0 +1,95 @@
+/**
+ * Number and wording formats of the report, as the reference report writes them:
+ * 3410.44万元, 100%, 98.5%, 98 分, “优”等级, 一是…二是….
+ */
+
+/** Half-up rounding that survives binary fractions (1.005 → 1.01). */
+export function roundTo(x: number, digits: number): number {
+  const f = Math.pow(10, digits);
+  const n = Math.abs(x) * f;
+  const r = Math.round(n + n * Number.EPSILON * 4) / f;
+  return x < 0 ? -r : r;
+}
+
+/** Up to `digits` decimals, trailing zeros dropped: 98 → "98", 97.50 → "97.5". */
+export function formatNumber(x: number, digits = 2): string {
+  const s = roundTo(x, digits).toFixed(digits);
+  return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
+}
+
+/** Amount in 万元 with two decimals, converted from 元 when the money block is in 元. */
+export function formatAmount(value: number, unit: '万元' | '元'): string {
+  const wan = unit === '元' ? value / 10000 : value;
+  return `${roundTo(wan, 2).toFixed(2)}万元`;
+}
+
+/** A fraction as a percentage with up to two decimals: 1 → "100%", 0.985 → "98.5%". */
+export function formatRate(fraction: number): string {
+  return `${formatNumber(fraction * 100, 2)}%`;
+}
+
+/** A score or weight: 98 → "98 分". */
+export function formatPoints(x: number): string {
+  return `${formatNumber(x, 2)} 分`;
+}
+
+/** 优 → “优”等级. */
+export function gradePhrase(grade: string): string {
+  return `“${grade}”等级`;
+}
+
+const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** 1 → 一, 10 → 十, 12 → 十二, 23 → 二十三 (enough for any list in a report). */
+export function chineseNumber(n: number): string {
+  if (n < 10) return DIGITS[n];
+  if (n < 20) return '十' + (n % 10 ? DIGITS[n % 10] : '');
+  if (n < 100) return DIGITS[Math.floor(n / 10)] + '十' + (n % 10 ? DIGITS[n % 10] : '');
+  return String(n);
+}
+
+/** Removes trailing sentence punctuation so that a clause can be embedded in a sentence. */
+export function clause(text: string): string {
+  return text.trim().replace(/[。；;，,、.\s]+$/u, '');
+}
+
+/** Ends a text as a sentence (adds 。 unless it already ends with closing punctuation). */
+export function sentence(text: string): string {
+  const t = text.trim();
+  if (!t) return t;
+  return /[。！？”』」）)]$/u.test(t) ? t : `${clause(t)}。`;
+}
+
+/**
+ * Clauses numbered the 公文 way: one item is written as is; several as 一是…；二是….
+ * `separator` is '；' inside one sentence, '。' for one sentence per item.
+ */
+export function enumerate(items: string[], separator: '；' | '。' = '；'): string {
+  const clean = items.map(clause).filter((s) => s.length > 0);
+  if (clean.length === 1) return clean[0];
+  return clean.map((s, i) => `${chineseNumber(i + 1)}是${s}`).join(separator);
+}
+
+/** Names listed with 、: ["甲", "乙"] → “甲”、“乙”. */
+export function quotedList(names: string[]): string {
+  return names.map((n) => `“${n}”`).join('、');
+}
+
+/** 【请填写：部门职能】: what the user must still write. */
+export function placeholder(what: string): string {
+  return `【请填写：${what}】`;
+}
+
+/** Multi-line material text to paragraphs (blank lines dropped). */
+export function paragraphsOf(text: string | undefined | null): string[] {
+  if (!text) return [];
+  return text
+    .split(/\r?\n/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+/** Full-width ASCII forms to half-width, for comparisons only (never for display). */
+export function halfWidth(s: string): string {
+  return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+}
