@@ -2,15 +2,15 @@
 import type { IndicatorResult } from '../types';
 import type { ReportContext } from './context';
 import { budgetIndicator, outcomeOf } from './context';
-import { enumerate, formatPoints, formatRate, placeholder } from './format';
+import { enumerate, points, formatRate, placeholder } from './format';
 import { level2Names, type GroupKind, type IndicatorGroup } from './groups';
 import { splitReason } from './indicatorText';
 
-/** “支出进度率”年度指标值为不低于90%，实际完成54%，得3 分（分值5 分），主要原因是…. */
+/** “支出进度率”年度指标值为不低于90%，实际完成54%，得3分（分值5分），主要原因是…. */
 export function lostRowClause(ctx: ReportContext, r: IndicatorResult): string {
   const cause = splitReason(r.reason).cause;
-  const points = r.score !== null ? `，得${formatPoints(r.score)}${r.weight !== null ? `（分值${formatPoints(r.weight)}）` : ''}` : '';
-  return `“${r.name}”${outcomeOf(ctx, r)}${points}${cause ? `，主要原因是${cause}` : ''}`;
+  const scored = r.score !== null ? `，得${points(r.score)}${r.weight !== null ? `（分值${points(r.weight)}）` : ''}` : '';
+  return `“${r.name}”${outcomeOf(ctx, r)}${scored}${cause ? `，主要原因是${cause}` : ''}`;
 }
 
 function unscoredClause(r: IndicatorResult): string {
@@ -24,7 +24,7 @@ const ALL_MET: Record<GroupKind, string> = {
 };
 
 function groupParagraph(ctx: ReportContext, g: IndicatorGroup): string {
-  const head = `${g.label}指标分值${formatPoints(g.weight)}，自评得分${formatPoints(g.score)}`;
+  const head = `${g.label}指标分值${points(g.weight)}，自评得分${points(g.score)}`;
   const lost = g.indicators.filter((r) => r.lostPoints && r.score !== null);
   const unscored = g.indicators.filter((r) => r.score === null);
   if (!lost.length && !unscored.length) return `${head}。${level2Names(g.indicators).join('、')}${ALL_MET[g.kind]}`;

@@ -1,7 +1,7 @@
 /** 二（一）自评结论: total, grade, subtotals; provisional when some rows could not be scored. */
 import type { ReportContext } from './context';
 import { lostRows, unscoredRows } from './context';
-import { formatPoints, gradePhrase, quotedList } from './format';
+import { formatPoints, gradePhrase, points, quotedList } from './format';
 
 const BASIS = '按照《部门整体支出绩效自评表》的评价指标';
 
@@ -44,14 +44,14 @@ function provisionalConclusion(ctx: ReportContext): string {
 
 function subtotalSentence(ctx: ReportContext): string | null {
   if (!ctx.groups.length) return null;
-  const parts = ctx.groups.map((g) => `${g.label}指标分值${formatPoints(g.weight)}，得分${formatPoints(g.score)}`);
+  const parts = ctx.groups.map((g) => `${g.label}指标分值${points(g.weight)}，得分${points(g.score)}`);
   return `其中，${parts.join('；')}。`;
 }
 
 function weightNote(ctx: ReportContext): string | null {
   const sum = ctx.results.weightSum;
   if (Math.abs(sum - ctx.weightTotal) < 0.005) return null;
-  return `本表指标分值合计为${formatPoints(sum)}，与规定的${formatPoints(ctx.weightTotal)}不一致，请核实指标分值设置。`;
+  return `本表指标分值合计为${points(sum)}，与规定的${points(ctx.weightTotal)}不一致，请核实指标分值设置。`;
 }
 
 export function conclusionParagraphs(ctx: ReportContext): string[] {

@@ -28,9 +28,14 @@ export function formatRate(fraction: number): string {
   return `${formatNumber(fraction * 100, 2)}%`;
 }
 
-/** A score or weight: 98 → "98 分". */
+/** The total score as the reference writes it: 98 → "98 分". */
 export function formatPoints(x: number): string {
   return `${formatNumber(x, 2)} 分`;
+}
+
+/** A score or weight inside a sentence: 5 → "5分", 3.5 → "3.5分". */
+export function points(x: number): string {
+  return `${formatNumber(x, 2)}分`;
 }
 
 /** 优 → “优”等级. */
