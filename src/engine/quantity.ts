@@ -26,6 +26,8 @@ const SUFFIX_COMPARATORS: [string, Comparator][] = [
 
 /** A unit is short and holds no digit: %, ‰, 次, 个, 万元, 人次, 天 … */
 const UNIT = /^[^\d.+\-]{0,4}$/;
+/** Words that make a number approximate (100万元左右, 100余人): such a value is not read as a number. */
+const HEDGE = /左右|约|余|多|近|超|以上|以下|以内|上下|[~～?？]/;
 
 /** Nature column: ≥ / ≤ / = / 定性 … → comparator or 'qualitative'; null when blank or unknown. */
 export function readNature(text: string): Comparator | 'qualitative' | null {
@@ -56,7 +58,7 @@ export function parseQuantityText(s: string): Quantity | null {
   const m = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(.*)$/.exec(t);
   if (!m) return null;
   const unit = m[2];
-  if (!UNIT.test(unit)) return null;
+  if (!UNIT.test(unit) || HEDGE.test(unit)) return null;
   const value = Number(m[1]);
   if (!Number.isFinite(value)) return null;
   return { value, unit };
