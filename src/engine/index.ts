@@ -6,3 +6,6 @@ export * from './store';
 export * from './evaluate';
 export * from './reportSheet';
 export * from './report';
+export { restorePlan, type RestorePlan } from './writePlan';
+export { percentText, roundHalfUp } from './rounding';
+export { gradeOf } from './grade';

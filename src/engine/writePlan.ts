@@ -3,7 +3,8 @@
  * the inverse that puts every written cell back as it was before our first write.
  */
 import type { CellWrite, WritePlan, WriteRecord } from './types';
-import type { SheetView } from './sheetView';
+import { SheetView } from './sheetView';
+import type { SheetGrid } from './grid';
 import { parseA1 } from './grid';
 import { sameValue, type RecordCell } from './ownership';
 
@@ -45,7 +46,8 @@ export interface RestorePlan {
 }
 
 /** Undo the last calculation: every cell that still holds what we wrote goes back to its value before. */
-export function restorePlan(record: WriteRecord, view: SheetView): RestorePlan {
+export function restorePlan(record: WriteRecord, grid: SheetGrid): RestorePlan {
+  const view = new SheetView(grid);
   const writes: RestorePlan['writes'] = [];
   const skipped: string[] = [];
   for (const c of record.cells) {

@@ -3,7 +3,7 @@ import type { IndicatorResult } from '../types';
 import type { ReportContext } from './context';
 import { budgetIndicator, outcomeOf } from './context';
 import { enumerate, points, formatRate, placeholder } from './format';
-import { level2Names, type GroupKind, type IndicatorGroup } from './groups';
+import { groupTitle, level2Names, type GroupKind, type IndicatorGroup } from './groups';
 import { splitReason } from './indicatorText';
 
 /** “支出进度率”年度指标值为不低于90%，实际完成54%，得3分（分值5分），主要原因是…. */
@@ -24,12 +24,14 @@ const ALL_MET: Record<GroupKind, string> = {
 };
 
 function groupParagraph(ctx: ReportContext, g: IndicatorGroup): string {
-  const head = `${g.label}指标分值${points(g.weight)}，自评得分${points(g.score)}`;
+  const head = `${groupTitle(g)}分值${points(g.weight)}，自评得分${points(g.score)}`;
   const lost = g.indicators.filter((r) => r.lostPoints && r.score !== null);
   const unscored = g.indicators.filter((r) => r.score === null);
   if (!lost.length && !unscored.length) return `${head}。${level2Names(g.indicators).join('、')}${ALL_MET[g.kind]}`;
   const met = g.indicators.length - lost.length - unscored.length;
-  const counts = `共设置${g.indicators.length}项三级指标，其中${met}项达到年度指标值${lost.length ? `，${lost.length}项未达到年度指标值` : ''}`;
+  const counts = met || unscored.length
+    ? `共设置${g.indicators.length}项三级指标，其中${met}项达到年度指标值${lost.length ? `，${lost.length}项未达到年度指标值` : ''}`
+    : `共设置${g.indicators.length}项三级指标，均未达到年度指标值`;
   const details = [...lost.map((r) => lostRowClause(ctx, r)), ...unscored.map(unscoredClause)];
   const rest = met ? '其余各项指标均达到预期效果。' : '';
   return `${head}，${counts}：${enumerate(details)}。${rest}`;

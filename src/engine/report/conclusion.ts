@@ -1,6 +1,7 @@
 /** 二（一）自评结论: total, grade, subtotals; provisional when some rows could not be scored. */
 import type { ReportContext } from './context';
 import { lostRows, unscoredRows } from './context';
+import { groupTitle } from './groups';
 import { formatPoints, gradePhrase, points, quotedList } from './format';
 
 const BASIS = '按照《部门整体支出绩效自评表》的评价指标';
@@ -44,7 +45,7 @@ function provisionalConclusion(ctx: ReportContext): string {
 
 function subtotalSentence(ctx: ReportContext): string | null {
   if (!ctx.groups.length) return null;
-  const parts = ctx.groups.map((g) => `${g.label}指标分值${points(g.weight)}，得分${points(g.score)}`);
+  const parts = ctx.groups.map((g) => `${groupTitle(g)}分值${points(g.weight)}，得分${points(g.score)}`);
   return `其中，${parts.join('；')}。`;
 }
 

@@ -46,16 +46,22 @@ export function indicatorGroups(results: Results): IndicatorGroup[] {
   for (const ind of results.indicators) if (!order.includes(ind.level1)) order.push(ind.level1);
   return order.map((level1) => {
     const indicators = results.indicators.filter((i) => i.level1 === level1);
-    const subtotal = results.groups.find((g) => g.level1 === level1 && !g.level2);
+    const label = groupLabel(level1);
+    const subtotal = results.groups.find((g) => !g.level2 && (g.level1 === level1 || groupLabel(g.level1) === label));
     return {
       level1,
-      label: groupLabel(level1) || '其他',
+      label: label || '其他',
       kind: groupKind(level1),
       weight: subtotal ? subtotal.weight : sum(indicators.map((i) => i.weight)),
       score: subtotal ? subtotal.score : sum(indicators.map((i) => i.score)),
       indicators,
     };
   });
+}
+
+/** 履职效能 → 履职效能指标; 产出指标 stays 产出指标. */
+export function groupTitle(g: IndicatorGroup): string {
+  return g.label.endsWith('指标') ? g.label : `${g.label}指标`;
 }
 
 /** Level-2 names in order of appearance (the row's name stands in when level-2 is empty). */
