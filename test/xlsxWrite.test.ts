@@ -9,6 +9,7 @@ import { addReportSheet } from '../src/xlsx/reportSheet';
 import { readStore, writeStore } from '../src/xlsx/store';
 import { buildSummaryWorkbook, SUMMARY_COLUMNS, type SummaryRow } from '../src/xlsx/summaryWorkbook';
 import { buildTemplate, TEMPLATE_SHEET } from '../src/xlsx/template';
+import { MATERIAL_SHEET, readMaterialSheet } from '../src/engine/report';
 import { WorkbookReadError, loadWorkbook, saveWorkbook } from '../src/xlsx/workbook';
 import { applyWrites, restoreFromRecord } from '../src/xlsx/writePlan';
 import { EXAMPLE, SHEET, differences, readBook, snapshot, tempDir } from './cliHelpers';
@@ -156,6 +157,10 @@ describe('ExcelJS write side', () => {
     expect(numbers).toEqual([]);
     expect(t.getCell('D8').formula).toBe('SUM(D9:D11)');
     expect(t.getCell('D27').formula).toBe('SUM(D13:D26)');
+    // The 报告素材 sheet lists the material fields, empty, and reads back as no material.
+    const m = (await readBook(file)).getWorksheet(MATERIAL_SHEET)!;
+    expect(m.getCell('A2').value).toBe('部门职能');
+    expect(readMaterialSheet(sheetToGrid(m))).toEqual({});
   });
 
   test('汇总.xlsx lists scored files by total, highest first, then the failures with their reason', async () => {

@@ -37,12 +37,24 @@ export function summaryLines(e: Evaluation): string[] {
     lines.push(`预算完成率：${percent(b.rate)}${amounts}`);
   }
   if (r) {
-    lines.push(`总分：${fixed2(r.total)}，等级：${r.grade}${r.complete ? '' : '（有指标未能计分，总分和等级未写入表格）'}`);
+    lines.push(
+      r.complete
+        ? `总分：${fixed2(r.total)}，等级：${r.grade}`
+        : `总分：—（有指标未能计分，总分和等级未写入表格；已计分指标合计 ${fixed2(r.total)} 分）`,
+    );
   }
   const c = countIssues(e.issues);
   lines.push(`校验提示：错误 ${c.errors} 条，警告 ${c.warnings} 条，提示 ${c.notes} 条`);
   const order = { 错误: 0, 警告: 1, 提示: 2 } as const;
   const sorted = e.issues.slice().sort((x, y) => order[x.severity] - order[y.severity]);
-  for (const i of sorted) lines.push(`  [${i.severity}] ${i.cell ? i.cell + '：' : ''}${i.message}`);
+  for (const i of sorted) lines.push(`  [${i.severity}] ${issueText(i)}`);
   return lines;
+}
+
+/** `Sheet!G14：message`, without repeating the address when the message already starts with it. */
+export function issueText(i: Issue): string {
+  if (!i.cell) return i.message;
+  const local = i.cell.slice(i.cell.lastIndexOf('!') + 1);
+  const message = i.message.startsWith(`${local}：`) ? i.message.slice(local.length + 1) : i.message;
+  return `${i.cell}：${message}`;
 }

@@ -9,7 +9,10 @@ export interface JsonBudgetRow {
   executed: number | null;
   /** Fraction: 1 = 100 %. */
   rate: number | null;
+  /** The row's first amount cell. */
   cell: string;
+  /** Where the rate is written ('' when the money block has no rate column). */
+  rateCell: string;
 }
 
 export interface JsonDocument {
@@ -49,7 +52,7 @@ export interface JsonDocument {
   report: { title: string; sections: { heading: string; level: 1 | 2; paragraphs: string[] }[] } | null;
 }
 
-function budgetRow(sheet: string, r: BudgetRate): JsonBudgetRow {
+function budgetRow(sheet: string, r: BudgetRate, rateCell: string | null | undefined): JsonBudgetRow {
   return {
     name: r.name,
     initial: r.initial,
@@ -57,6 +60,7 @@ function budgetRow(sheet: string, r: BudgetRate): JsonBudgetRow {
     executed: r.executed,
     rate: r.rate,
     cell: r.cell ? `${sheet}!${r.cell}` : '',
+    rateCell: rateCell ? `${sheet}!${rateCell}` : '',
   };
 }
 
@@ -67,6 +71,9 @@ export function jsonDocument(
 ): JsonDocument {
   const { table, results, sheet } = evaluation;
   const q = (cell: string): string => (cell ? `${sheet}!${cell}` : '');
+  const money = table?.money;
+  const rateCellOf = (r: BudgetRate): string | null | undefined =>
+    [...(money?.rows ?? []), ...(money?.total ? [money.total] : [])].find((m) => m.cell === r.cell)?.rateCell;
   return {
     file: files.input,
     output: { xlsx: files.xlsx, report: files.report, reportSheet: files.reportSheet },
@@ -75,8 +82,8 @@ export function jsonDocument(
     year: table?.year ?? null,
     amountUnit: table?.money?.unit ?? null,
     budget: {
-      rows: (results?.budget.rows ?? []).map((r) => budgetRow(sheet, r)),
-      total: results?.budget.total ? budgetRow(sheet, results.budget.total) : null,
+      rows: (results?.budget.rows ?? []).map((r) => budgetRow(sheet, r, rateCellOf(r))),
+      total: results?.budget.total ? budgetRow(sheet, results.budget.total, rateCellOf(results.budget.total)) : null,
       weight: results?.budget.weight ?? null,
       score: results?.budget.score ?? null,
     },

@@ -1,27 +1,15 @@
 /**
  * The report, its material and its export, from the report module (src/engine/report, src/export/docx).
- * TEMPORARY: until that module lands this file holds a stand-in, so that the door can be built and tested.
+ * The .docx export is TEMPORARILY a stand-in until src/export/docx.ts lands.
  */
-import type { SheetGrid } from '../engine/grid';
-import type { Evaluation, Report, ReportMaterial } from '../engine/types';
+import type { Report } from '../engine/types';
+import { reportText } from '../engine/report';
 
-export const MATERIAL_SHEET = '报告素材';
+export { MATERIAL_SHEET, buildReport, readMaterialSheet, materialSheetRows } from '../engine/report';
 
-export function readMaterialSheet(grid: SheetGrid): ReportMaterial {
-  void grid;
-  return {};
-}
-
-export function buildReport(evaluation: Evaluation, material: ReportMaterial | null): Report {
-  void material;
-  const r = evaluation.results;
-  return {
-    title: `${evaluation.table?.unitName ?? ''}${evaluation.table?.year ?? ''}年度部门整体支出绩效自评报告`,
-    sections: [
-      { heading: '二、绩效自评情况', level: 1, paragraphs: [] },
-      { heading: '（一）自评结论', level: 2, paragraphs: [r ? `自评得分${r.total.toFixed(2)}分，等级为“${r.grade}”。` : ''] },
-    ],
-  };
+/** The report as a .txt file for Windows users: UTF-8 with a byte-order mark, CRLF line ends. */
+export function reportTextFile(report: Report): string {
+  return '\ufeff' + reportText(report).replace(/\r?\n/g, '\r\n') + '\r\n';
 }
 
 export async function reportToDocx(report: Report): Promise<Uint8Array> {

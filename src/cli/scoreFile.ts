@@ -13,8 +13,7 @@ import { readStore, writeStore } from '../xlsx/store';
 import { WorkbookReadError, activeSheetName, findSheet, loadWorkbook, saveWorkbook, workbookGrids } from '../xlsx/workbook';
 import { applyWrites } from '../xlsx/writePlan';
 import { CliError } from './io';
-import { MATERIAL_SHEET, buildReport, readMaterialSheet, reportToDocx } from './reportSource';
-import { reportToText } from './reportText';
+import { MATERIAL_SHEET, buildReport, readMaterialSheet, reportTextFile, reportToDocx } from './reportSource';
 
 export const SCORED_SUFFIX = '.已评分.xlsx';
 
@@ -159,7 +158,7 @@ export async function scoreFile(input: string, opts: ScoreOptions): Promise<Scor
     reportFile = opts.report;
     await fs.mkdir(path.dirname(path.resolve(reportFile)), { recursive: true });
     if (/\.docx$/i.test(reportFile)) await fs.writeFile(reportFile, await reportToDocx(report));
-    else await fs.writeFile(reportFile, '\ufeff' + reportToText(report), 'utf8');
+    else await fs.writeFile(reportFile, reportTextFile(report), 'utf8');
   }
   return { input, evaluation, report, output, reportFile, reportSheet, settingsErrors, skipped };
 }

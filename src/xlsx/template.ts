@@ -1,5 +1,6 @@
 /** A blank 《部门整体支出绩效自评表》 in the usual layout (as the bundled example), for a department to fill. */
 import ExcelJS from 'exceljs';
+import { MATERIAL_SHEET, materialFields, materialSheetRows } from '../engine/report';
 
 export const TEMPLATE_SHEET = '部门整体支出绩效自评表';
 
@@ -146,5 +147,23 @@ export function buildTemplate(year: number): ExcelJS.Workbook {
     }
   }
   ws.views = [{ state: 'frozen', ySplit: headerRow, xSplit: 0, topLeftCell: `A${headerRow + 1}`, activeCell: 'A1' }];
+  addMaterialSheet(wb);
   return wb;
+}
+
+/** The 报告素材 sheet (label, text): what the report needs and the table lacks, entered once, kept for next year. */
+function addMaterialSheet(wb: ExcelJS.Workbook): void {
+  const ws = wb.addWorksheet(MATERIAL_SHEET);
+  ws.getColumn(1).width = 24;
+  ws.getColumn(2).width = 90;
+  materialSheetRows({}).forEach((cells, i) => {
+    const row = ws.getRow(i + 1);
+    row.values = cells.map((c) => c || null);
+    row.font = { ...FONT, bold: i === 0 };
+    row.alignment = { vertical: 'top', wrapText: true };
+    if (i > 0) row.height = 60;
+    // The hint is a note, not a cell: the reader takes every text right of a label as material.
+    if (i > 0) ws.getCell(i + 1, 2).note = materialFields[i - 1].hint;
+    for (let c = 1; c <= 2; c++) ws.getCell(i + 1, c).border = THIN;
+  });
 }
