@@ -1,0 +1,682 @@
+/**
+ * The Excel gateway: the only code that calls `Excel.*`. It reads the workbook into the engine's shapes and
+ * writes a finished plan back, in as few `context.sync()` round trips as Office allows:
+ *   read  – one sync: the sheet list, the active sheet's used range (values, number formats, formulas, merged
+ *           areas when ExcelApi 1.13 is there) and the add-in's store sheet;
+ *   write – one sync: the planned cells, the report sheet and the write record, in an order chosen so that a
+ *           failure half-way leaves nothing the record cannot undo.
+ *
+ * Requirement sets: ExcelApi 1.2 is the minimum (worksheet protection, very hidden store sheet, column width,
+ * autofit). Newer sets are used only after `isSetSupported` says so: 1.4 (getItemOrNullObject /
+ * getUsedRangeOrNullObject: store read in the same sync), 1.7 (workbook structure protection), 1.13 (merged
+ * areas). Without them the gateway takes one more sync, or lets the engine use its blank-below handling.
+ *
+ * No scoring rule lives here. Messages for the user are in Chinese; they go out as GatewayError.
+ */
+import type { CellValue, SheetGrid } from '../engine/grid';
+import { REPORT_COLUMN_WIDTH, REPORT_SHEET, ReportSheetRow, uniqueSheetName } from '../engine/reportSheet';
+import { STORE_SHEET, WorkbookStore, decodeStore, emptyStore, encodeStore } from '../engine/store';
+import type { WritePlan, WriteRecord } from '../engine/types';
+
+/** A failure the user must read: `message` is Chinese and says what to do. */
+export class GatewayError extends Error {
+  readonly code: string;
+  constructor(message: string, code = 'Gateway') {
+    super(message);
+    this.name = 'GatewayError';
+    this.code = code;
+  }
+}
+
+export type Visibility = 'Visible' | 'Hidden' | 'VeryHidden';
+
+export interface SheetInfo {
+  name: string;
+  visibility: Visibility;
+  /** Null when the host cannot tell. */
+  protected: boolean | null;
+}
+
+export interface WorkbookRead {
+  sheets: SheetInfo[];
+  activeSheet: string;
+  /** The sheets read so far (the active one, or those asked for). */
+  grids: SheetGrid[];
+  store: WorkbookStore;
+  storeExists: boolean;
+  /** Workbook structure protection (sheets cannot be added); null when the host cannot tell (ExcelApi < 1.7). */
+  structureProtected: boolean | null;
+  /** False when merged areas could not be read (ExcelApi < 1.13, or a fallback read). */
+  mergesRead: boolean;
+}
+
+/** The record as the gateway keeps it: the engine's WriteRecord plus a digest of the report sheet we added. */
+export type StoredRecord = WriteRecord & { reportDigest?: string };
+
+export const MIN_API = '1.2';
+/** Cells per sync in the fallback read: Excel on the web caps a response at about 5 MB. */
+const CELLS_PER_SYNC = 100000;
+/** Rows per range in the fallback read. */
+const CHUNK_CELLS = 50000;
+
+// ------------------------------------------------------------------------------------------------ helpers
+
+export function supports(version: string): boolean {
+  try {
+    return typeof Office !== 'undefined' && !!Office.context?.requirements?.isSetSupported('ExcelApi', version);
+  } catch {
+    return false;
+  }
+}
+
+function errorCode(e: unknown): string {
+  return e && typeof e === 'object' && 'code' in e ? String((e as { code: unknown }).code) : '';
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Column letters → 0-based index. */
+function colIndex(letters: string): number {
+  let c = 0;
+  for (const ch of letters.toUpperCase()) c = c * 26 + (ch.charCodeAt(0) - 64);
+  return c - 1;
+}
+
+function colLetters(col: number): string {
+  let s = '';
+  let n = col + 1;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** The local part of 'Sheet!A1:B2' or "'My sheet'!A1". */
+export function localAddress(address: string): string {
+  return address.slice(address.lastIndexOf('!') + 1);
+}
+
+/** Top-left cell of an address, 0-based. */
+function topLeft(address: string): { row: number; col: number } {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)/.exec(localAddress(address));
+  if (!m) return { row: 0, col: 0 };
+  return { row: Number(m[2]) - 1, col: colIndex(m[1]) };
+}
+
+/** 'S!A1:B2, S!C3:D4' (RangeAreas.address) → ['A1:B2', 'C3:D4']; commas inside quoted sheet names are kept. */
+export function splitAreas(address: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (const ch of address) {
+    if (ch === "'") quoted = !quoted;
+    if (ch === ',' && !quoted) {
+      if (cur.trim()) out.push(localAddress(cur.trim()));
+      cur = '';
+    } else cur += ch;
+  }
+  if (cur.trim()) out.push(localAddress(cur.trim()));
+  return out;
+}
+
+/** '部门整体支出绩效自评表!G14' or "'自评报告 (2)'!A1" → sheet and local address. */
+export function splitQualified(qualified: string): { sheet: string; address: string } {
+  const i = qualified.lastIndexOf('!');
+  if (i < 0) return { sheet: '', address: qualified };
+  let sheet = qualified.slice(0, i);
+  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  return { sheet, address: qualified.slice(i + 1) };
+}
+
+/** FNV-1a over the report text: tells on restore whether the report sheet is still as we wrote it. */
+export function digest(lines: string[]): string {
+  let h = 0x811c9dc5;
+  const s = lines.join('\n');
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0') + ':' + s.length;
+}
+
+function sameName(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+/** Excel: 1 character of the default font ≈ 7 px = 5.25 pt, plus 5 px padding. */
+function charsToPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+/** Office.js `values` → engine cell values (error values come as their text already). */
+function cellValues(values: unknown[][]): CellValue[][] {
+  return values.map((line) => line.map((v) => (v === undefined ? null : (v as CellValue))));
+}
+
+// ------------------------------------------------------------------------------------------------- reading
+
+type Ctx = Excel.RequestContext;
+
+interface SheetListLoad {
+  collection: Excel.WorksheetCollection;
+  withProtection: boolean;
+}
+
+function loadSheetList(ctx: Ctx): SheetListLoad {
+  const withProtection = supports('1.2');
+  const collection = ctx.workbook.worksheets;
+  collection.load(withProtection ? 'items/name,items/visibility,items/protection/protected' : 'items/name,items/visibility');
+  return { collection, withProtection };
+}
+
+function sheetList(l: SheetListLoad): SheetInfo[] {
+  return l.collection.items.map((ws) => ({
+    name: ws.name,
+    visibility: ws.visibility as Visibility,
+    protected: l.withProtection ? ws.protection.protected : null,
+  }));
+}
+
+function loadStructureProtection(ctx: Ctx): Excel.WorkbookProtection | null {
+  if (!supports('1.7')) return null;
+  return ctx.workbook.protection.load('protected');
+}
+
+/** One sheet's used range, loaded whole (values, number formats, formulas, merges when asked). */
+interface SheetDataLoad {
+  name: () => string;
+  used: Excel.Range;
+  merges: Excel.RangeAreas | null;
+}
+
+function loadSheetData(ws: Excel.Worksheet, nameOf: () => string, withMerges: boolean): SheetDataLoad {
+  const used = ws.getUsedRange();
+  used.load('address,values,numberFormat,formulas,rowCount,columnCount,rowHidden');
+  const merges = withMerges ? used.getMergedAreasOrNullObject().load('address') : null;
+  return { name: nameOf, used, merges };
+}
+
+function gridOf(l: SheetDataLoad): SheetGrid {
+  const origin = topLeft(l.used.address);
+  const rowHidden = l.used.rowHidden;
+  const rows = l.used.rowCount;
+  const grid: SheetGrid = {
+    name: l.name(),
+    values: cellValues(l.used.values as unknown[][]),
+    numberFormats: l.used.numberFormat as (string | null)[][],
+    formulas: l.used.formulas as unknown[][],
+    origin,
+  };
+  // rowHidden is one value for the whole range: false = none hidden, true = all, null = mixed (unknown rows).
+  if (rowHidden === false) grid.hiddenRows = [];
+  else if (rowHidden === true) grid.hiddenRows = Array.from({ length: rows }, (_, i) => origin.row + i);
+  if (l.merges) grid.merges = l.merges.isNullObject ? [] : splitAreas(l.merges.address);
+  return grid;
+}
+
+/** The store through a null-object chain (ExcelApi 1.4): read in the same sync as the rest. */
+function loadStoreChained(ctx: Ctx): Excel.Range {
+  return ctx.workbook.worksheets.getItemOrNullObject(STORE_SHEET).getUsedRangeOrNullObject(true).load('values');
+}
+
+function storeFrom(range: Excel.Range | null): WorkbookStore {
+  if (!range || range.isNullObject) return emptyStore();
+  return decodeStore((range.values as unknown[][]).map((r) => r[0]));
+}
+
+function storeInfo(sheets: SheetInfo[]): SheetInfo | undefined {
+  return sheets.find((s) => sameName(s.name, STORE_SHEET));
+}
+
+/**
+ * Fallback read, for when the one-sync read failed (old host, too many merged areas, a response over 5 MB):
+ * first the sizes, then the data in row chunks, several ranges per sync within a cell budget. No merged areas.
+ */
+async function readChunked(ctx: Ctx, names: string[] | 'active'): Promise<{ sheets: SheetInfo[]; active: string; grids: SheetGrid[]; store: WorkbookStore; structure: boolean | null }> {
+  const list = loadSheetList(ctx);
+  const active = ctx.workbook.worksheets.getActiveWorksheet().load('name');
+  const structure = loadStructureProtection(ctx);
+  const targets = names === 'active' ? [ctx.workbook.worksheets.getActiveWorksheet()] : names.map((n) => ctx.workbook.worksheets.getItem(n));
+  const sizes = targets.map((ws) => ws.getUsedRange().load('address,rowCount,columnCount'));
+  await ctx.sync();
+  const sheets = sheetList(list);
+  const store = storeInfo(sheets);
+  const targetNames = names === 'active' ? [active.name] : names;
+
+  // Plan the chunks, then load them in as few syncs as the cell budget allows.
+  interface Chunk {
+    sheet: number;
+    range: Excel.Range | null;
+    address: string;
+    cells: number;
+  }
+  const chunks: Chunk[] = [];
+  sizes.forEach((size, i) => {
+    const o = topLeft(size.address);
+    const rowsPer = Math.max(1, Math.floor(CHUNK_CELLS / Math.max(1, size.columnCount)));
+    const last = colLetters(o.col + size.columnCount - 1);
+    for (let r = 0; r < size.rowCount; r += rowsPer) {
+      const n = Math.min(rowsPer, size.rowCount - r);
+      chunks.push({ sheet: i, range: null, address: `${colLetters(o.col)}${o.row + r + 1}:${last}${o.row + r + n}`, cells: n * size.columnCount });
+    }
+  });
+  const storeWs = store ? ctx.workbook.worksheets.getItem(store.name) : null;
+  const storeRange = storeWs ? storeWs.getUsedRange(true).load('values') : null;
+  let budget = 0;
+  for (const c of chunks) {
+    if (budget + c.cells > CELLS_PER_SYNC && budget > 0) {
+      await ctx.sync();
+      budget = 0;
+    }
+    c.range = targets[c.sheet].getRange(c.address).load('values,numberFormat,formulas');
+    budget += c.cells;
+  }
+  await ctx.sync();
+
+  const grids: SheetGrid[] = targets.map((_, i) => {
+    const mine = chunks.filter((c) => c.sheet === i);
+    const grid: SheetGrid = { name: targetNames[i], values: [], numberFormats: [], formulas: [], origin: topLeft(sizes[i].address) };
+    for (const c of mine) {
+      const r = c.range as Excel.Range;
+      grid.values.push(...cellValues(r.values as unknown[][]));
+      (grid.numberFormats as (string | null)[][]).push(...(r.numberFormat as (string | null)[][]));
+      (grid.formulas as unknown[][]).push(...(r.formulas as unknown[][]));
+    }
+    return grid;
+  });
+  return {
+    sheets,
+    active: active.name,
+    grids,
+    store: storeRange ? decodeStore((storeRange.values as unknown[][]).map((r) => r[0])) : emptyStore(),
+    structure: structure ? structure.protected : null,
+  };
+}
+
+/**
+ * Reads what a calculation needs: the sheet list, the active sheet and the store. One sync on ExcelApi 1.4+
+ * (two below, when a store exists); the chunked fallback when that sync fails.
+ */
+export async function readWorkbook(): Promise<WorkbookRead> {
+  requireMinimum();
+  const withMerges = supports('1.13');
+  const chained = supports('1.4');
+  try {
+    return await Excel.run(async (ctx) => {
+      const list = loadSheetList(ctx);
+      const activeWs = ctx.workbook.worksheets.getActiveWorksheet();
+      activeWs.load('name');
+      const structure = loadStructureProtection(ctx);
+      const data = loadSheetData(activeWs, () => activeWs.name, withMerges);
+      const storeRange = chained ? loadStoreChained(ctx) : null;
+      await ctx.sync();
+      const sheets = sheetList(list);
+      const info = storeInfo(sheets);
+      let store = storeFrom(storeRange);
+      if (!chained && info) {
+        const r = ctx.workbook.worksheets.getItem(info.name).getUsedRange(true).load('values');
+        await ctx.sync();
+        store = storeFrom(r);
+      }
+      return {
+        sheets,
+        activeSheet: activeWs.name,
+        grids: [gridOf(data)],
+        store,
+        storeExists: !!info,
+        structureProtected: structure ? structure.protected : null,
+        mergesRead: withMerges,
+      };
+    });
+  } catch (first) {
+    if (first instanceof GatewayError) throw first;
+    try {
+      return await Excel.run(async (ctx) => {
+        const r = await readChunked(ctx, 'active');
+        return {
+          sheets: r.sheets,
+          activeSheet: r.active,
+          grids: r.grids,
+          store: r.store,
+          storeExists: !!storeInfo(r.sheets),
+          structureProtected: r.structure,
+          mergesRead: false,
+        };
+      });
+    } catch (e) {
+      throw readFailure(e);
+    }
+  }
+}
+
+/** Reads further sheets by name (known to exist from the sheet list): one sync, or the chunked fallback. */
+export async function readSheets(names: string[]): Promise<SheetGrid[]> {
+  if (!names.length) return [];
+  const withMerges = supports('1.13');
+  try {
+    return await Excel.run(async (ctx) => {
+      const loads = names.map((n) => loadSheetData(ctx.workbook.worksheets.getItem(n), () => n, withMerges));
+      await ctx.sync();
+      return loads.map(gridOf);
+    });
+  } catch {
+    try {
+      return await Excel.run(async (ctx) => (await readChunked(ctx, names)).grids);
+    } catch (e) {
+      throw readFailure(e);
+    }
+  }
+}
+
+function requireMinimum(): void {
+  if (!supports(MIN_API)) {
+    throw new GatewayError('当前 Excel 版本过低，不支持本加载项所需的功能（ExcelApi 1.2）。请使用 Excel 2016 及以上版本、Microsoft 365 或 Excel 网页版。', 'ApiNotFound');
+  }
+}
+
+function readFailure(e: unknown): GatewayError {
+  if (e instanceof GatewayError) return e;
+  const code = errorCode(e);
+  if (code === 'ItemNotFound') return new GatewayError('读取工作簿时工作表已发生变化（可能被重命名或删除），请重新点击“计算得分”。', code);
+  return new GatewayError(`读取工作簿失败（${code || '未知错误'}）：${errorText(e)}。工作簿未作任何修改，请稍后重试。`, code || 'ReadFailed');
+}
+
+/** The store alone (settings, material, record): one sync on ExcelApi 1.4+. */
+export async function readStore(): Promise<{ store: WorkbookStore; exists: boolean; sheets: SheetInfo[]; structureProtected: boolean | null }> {
+  requireMinimum();
+  const chained = supports('1.4');
+  try {
+    return await Excel.run(async (ctx) => {
+      const list = loadSheetList(ctx);
+      const structure = loadStructureProtection(ctx);
+      const range = chained ? loadStoreChained(ctx) : null;
+      await ctx.sync();
+      const sheets = sheetList(list);
+      const info = storeInfo(sheets);
+      let store = storeFrom(range);
+      if (!chained && info) {
+        const r = ctx.workbook.worksheets.getItem(info.name).getUsedRange(true).load('values');
+        await ctx.sync();
+        store = storeFrom(r);
+      }
+      return { store, exists: !!info, sheets, structureProtected: structure ? structure.protected : null };
+    });
+  } catch (e) {
+    throw readFailure(e);
+  }
+}
+
+// ------------------------------------------------------------------------------------------------- writing
+
+/** Queues the store write: a new very hidden sheet, or column A cleared and rewritten. Text format keeps JSON as text. */
+function queueStore(ctx: Ctx, store: WorkbookStore, exists: boolean): void {
+  const cells = encodeStore(store);
+  let ws: Excel.Worksheet;
+  if (exists) {
+    ws = ctx.workbook.worksheets.getItem(STORE_SHEET);
+    ws.getRange('A:A').clear();
+  } else {
+    ws = ctx.workbook.worksheets.add(STORE_SHEET);
+    ws.visibility = 'VeryHidden' as Excel.SheetVisibility;
+  }
+  const range = ws.getRange(`A1:A${cells.length}`);
+  range.numberFormat = cells.map(() => ['@']);
+  range.values = cells.map((c) => [c]);
+}
+
+function structureMessage(what: string): string {
+  return `工作簿结构受保护，无法${what}。请在“审阅”选项卡中取消“保护工作簿”后重试。本次未对工作簿做任何修改。`;
+}
+
+function protectedMessage(sheet: string): string {
+  return `工作表“${sheet}”受保护，无法写入计算结果。请在“审阅”选项卡中点击“撤消工作表保护”后重新计算。本次未对工作簿做任何修改。`;
+}
+
+/** Stores settings/material (or any store change): one sync to write. */
+export async function writeStore(store: WorkbookStore, exists: boolean, sheets: SheetInfo[], structureProtected: boolean | null): Promise<void> {
+  const info = storeInfo(sheets);
+  if (!exists && structureProtected) throw new GatewayError(structureMessage('保存加载项数据'), 'AccessDenied');
+  if (info?.protected) throw new GatewayError('加载项数据工作表受保护，无法保存。本次未对工作簿做任何修改。', 'AccessDenied');
+  try {
+    await Excel.run(async (ctx) => {
+      queueStore(ctx, store, exists);
+      await ctx.sync();
+    });
+  } catch (e) {
+    throw new GatewayError(`保存到工作簿失败（${errorCode(e) || '未知错误'}）：${errorText(e)}。请稍后重试。`, errorCode(e) || 'WriteFailed');
+  }
+}
+
+export interface CalculationWrite {
+  plan: WritePlan;
+  /** Rows of the report sheet (reportSheetRows); null writes no report. */
+  reportRows: ReportSheetRow[] | null;
+  /** What the read saw. */
+  read: Pick<WorkbookRead, 'sheets' | 'store' | 'storeExists' | 'structureProtected'>;
+  /** The plan's sheet as read, to refuse a write onto a formula. */
+  grid?: SheetGrid;
+}
+
+export interface CalculationWritten {
+  reportSheet: string | null;
+  record: StoredRecord;
+  cells: number;
+}
+
+/** Checks that must pass before anything is written; each failure says what to do. */
+function checkBeforeWrite(w: CalculationWrite, reportSheet: string | null): void {
+  const { plan, read } = w;
+  const target = read.sheets.find((s) => sameName(s.name, plan.sheet));
+  if (!target) throw new GatewayError(`找不到工作表“${plan.sheet}”，可能已被重命名或删除。请重新点击“计算得分”。`, 'ItemNotFound');
+  if (target.protected && plan.writes.length) throw new GatewayError(protectedMessage(plan.sheet), 'AccessDenied');
+  const store = storeInfo(read.sheets);
+  if (store?.protected) throw new GatewayError('加载项数据工作表受保护，无法保存计算记录。本次未对工作簿做任何修改。', 'AccessDenied');
+  if (read.structureProtected && (reportSheet || !read.storeExists)) {
+    throw new GatewayError(structureMessage(reportSheet ? `新增工作表“${reportSheet}”` : '保存计算记录'), 'AccessDenied');
+  }
+  if (w.grid) {
+    const o = w.grid.origin ?? { row: 0, col: 0 };
+    for (const c of plan.writes) {
+      const p = topLeft(c.address);
+      const f = w.grid.formulas?.[p.row - o.row]?.[p.col - o.col];
+      if (typeof f === 'string' && f.startsWith('=')) {
+        throw new GatewayError(`单元格 ${plan.sheet}!${c.address} 含有公式，加载项不会覆盖公式。本次未对工作簿做任何修改，请将该问题反馈给开发人员。`, 'FormulaCell');
+      }
+    }
+  }
+}
+
+/** Queues the report sheet: paragraphs in column A as text, title centred bold, headings bold, wrapped. */
+function queueReport(ctx: Ctx, name: string, rows: ReportSheetRow[]): void {
+  const ws = ctx.workbook.worksheets.add(name);
+  const n = rows.length;
+  const all = ws.getRange(`A1:A${n}`);
+  all.numberFormat = rows.map(() => ['@']);
+  all.values = rows.map((r) => [r.text]);
+  all.format.wrapText = true;
+  all.format.columnWidth = charsToPoints(REPORT_COLUMN_WIDTH);
+  rows.forEach((r, i) => {
+    if (r.style === 'body') return;
+    const cell = ws.getRange(`A${i + 1}`);
+    cell.format.font.bold = true;
+    if (r.style === 'title') cell.format.horizontalAlignment = 'Center' as Excel.HorizontalAlignment;
+  });
+  all.format.autofitRows();
+}
+
+/**
+ * Writes a calculation in one sync. Order, because Office applies a batch in order and keeps what ran before a
+ * failure: (1) a read of the target sheet, so that a renamed or deleted sheet stops the batch before any change;
+ * (2) the new report sheet (a taken name stops it here, still before any change); (3) the record; (4) the cells.
+ * A failure at (3) leaves only our own new report sheet (removed by the check after failure); at (4) the record
+ * is already there, and restore puts back every cell that still holds what we wrote.
+ */
+export async function writeCalculation(w: CalculationWrite): Promise<CalculationWritten> {
+  const { plan, read } = w;
+  const reportSheet = w.reportRows && w.reportRows.length ? uniqueSheetName(REPORT_SHEET, read.sheets.map((s) => s.name)) : null;
+  checkBeforeWrite(w, reportSheet);
+  const reportLines = reportSheet && w.reportRows ? w.reportRows.map((r) => r.text) : null;
+  const record: StoredRecord = { ...plan.record, sheet: plan.sheet };
+  if (reportSheet && reportLines) {
+    record.reportSheet = reportSheet;
+    record.reportDigest = digest(reportLines);
+  } else delete record.reportSheet;
+  const store: WorkbookStore = { ...read.store, version: 1, record };
+  try {
+    await Excel.run(async (ctx) => {
+      const target = ctx.workbook.worksheets.getItem(plan.sheet);
+      target.load('name');
+      if (reportSheet && w.reportRows) queueReport(ctx, reportSheet, w.reportRows);
+      queueStore(ctx, store, read.storeExists);
+      for (const c of plan.writes) {
+        const cell = target.getRange(c.address);
+        cell.numberFormat = [[c.numberFormat]];
+        // null in a values array means "leave unchanged" in Office.js; '' empties the cell.
+        cell.values = [[c.value === null ? '' : c.value]];
+      }
+      await ctx.sync();
+    });
+  } catch (e) {
+    throw await writeFailure(e, plan.sheet, record, reportSheet);
+  }
+  return { reportSheet, record, cells: plan.writes.length };
+}
+
+/**
+ * After a failed write: find out what happened and say it. If the record did not land, nothing but possibly our
+ * new report sheet changed, and that sheet is removed when it still holds exactly our text.
+ */
+async function writeFailure(e: unknown, sheet: string, record: StoredRecord, reportSheet: string | null): Promise<GatewayError> {
+  const code = errorCode(e);
+  const cause =
+    code === 'ItemNotFound'
+      ? `工作表“${sheet}”已不存在（可能在计算过程中被重命名或删除）`
+      : code === 'AccessDenied'
+        ? '工作表或工作簿受保护'
+        : code === 'ItemAlreadyExists'
+          ? `已存在名为“${reportSheet ?? REPORT_SHEET}”的工作表`
+          : `${code || '未知错误'}：${errorText(e)}`;
+  let after = '工作簿中可能已写入部分结果，可点击“恢复计算前内容”撤销。';
+  if (supports('1.4')) {
+    try {
+      after = await Excel.run(async (ctx) => {
+        const storeRange = loadStoreChained(ctx);
+        const report = reportSheet ? ctx.workbook.worksheets.getItemOrNullObject(reportSheet).getUsedRangeOrNullObject(true).load('values') : null;
+        await ctx.sync();
+        const now = storeFrom(storeRange).record as StoredRecord | null;
+        if (now && now.at === record.at && now.sheet === record.sheet && now.reportDigest === record.reportDigest) {
+          return '部分结果可能已经写入，请点击“恢复计算前内容”撤销后重新计算。';
+        }
+        if (report && !report.isNullObject && reportSheet) {
+          const text = (report.values as unknown[][]).map((r) => String(r[0] ?? ''));
+          if (digest(text) === record.reportDigest && (report.values as unknown[][]).every((r) => r.length === 1)) {
+            ctx.workbook.worksheets.getItem(reportSheet).delete();
+            await ctx.sync();
+          }
+        }
+        return '工作簿未作修改。';
+      });
+    } catch {
+      // Keep the cautious wording.
+    }
+  }
+  return new GatewayError(`写入计算结果失败：${cause}。${after}请检查后重新点击“计算得分”。`, code || 'WriteFailed');
+}
+
+// ------------------------------------------------------------------------------------------------- restore
+
+export interface RestoreOutcome {
+  restored: number;
+  /** Cells changed by the user since our write: left as they are. */
+  kept: string[];
+  reportSheetRemoved: string | null;
+  reportSheetKept: string | null;
+  sheet: string;
+}
+
+function sameValue(current: unknown, written: string | number | null): boolean {
+  if (written === null || written === '') return current === '' || current === null || current === undefined;
+  if (typeof written === 'number') return typeof current === 'number' && Math.abs(current - written) <= 1e-9 * Math.max(1, Math.abs(written));
+  return current === written;
+}
+
+/**
+ * Puts back the cells of the last calculation. A cell is restored only when it still holds what we wrote (the
+ * user's later edits win); the report sheet is removed only when its text is still exactly ours (its digest),
+ * so a draft someone edited is never lost; the record is then cleared, so a second restore does nothing.
+ * Three syncs: the store, then the recorded cells and the report sheet, then the writes.
+ */
+export async function restore(): Promise<RestoreOutcome | null> {
+  const { store, exists, sheets } = await readStore();
+  const record = store.record as StoredRecord | null;
+  if (!record) return null;
+  const target = sheets.find((s) => sameName(s.name, record.sheet));
+  if (!target) throw new GatewayError(`找不到工作表“${record.sheet}”（可能已被重命名或删除），无法恢复。如已改名，请改回原名后重试。`, 'ItemNotFound');
+  if (target.protected && record.cells.length) throw new GatewayError(`工作表“${record.sheet}”受保护，无法恢复。请先撤消工作表保护后重试。本次未对工作簿做任何修改。`, 'AccessDenied');
+  const report = record.reportSheet ? sheets.find((s) => sameName(s.name, record.reportSheet as string)) : undefined;
+  try {
+    return await Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(target.name);
+      const cells = record.cells.map((c) => ws.getRange(c.address).load('values,formulas'));
+      const reportRange = report ? ctx.workbook.worksheets.getItem(report.name).getUsedRange(true).load('values') : null;
+      await ctx.sync();
+
+      const kept: string[] = [];
+      let restored = 0;
+      record.cells.forEach((c, i) => {
+        const now = cells[i].values[0][0];
+        const formula = cells[i].formulas[0][0];
+        if ((typeof formula === 'string' && formula.startsWith('=')) || !sameValue(now, c.written)) {
+          kept.push(c.address);
+          return;
+        }
+        const r = ws.getRange(c.address);
+        r.numberFormat = [[c.before.numberFormat || 'General']];
+        r.values = [[c.before.value === null ? '' : c.before.value]];
+        restored++;
+      });
+      let removed: string | null = null;
+      let reportKept: string | null = null;
+      if (report && reportRange) {
+        const values = reportRange.values as unknown[][];
+        const ours = !!record.reportDigest && values.every((r) => r.length === 1) && digest(values.map((r) => String(r[0] ?? ''))) === record.reportDigest;
+        if (ours) {
+          ctx.workbook.worksheets.getItem(report.name).delete();
+          removed = report.name;
+        } else reportKept = report.name;
+      }
+      queueStore(ctx, { ...store, record: null }, exists);
+      await ctx.sync();
+      return { restored, kept, reportSheetRemoved: removed, reportSheetKept: reportKept, sheet: target.name };
+    });
+  } catch (e) {
+    if (e instanceof GatewayError) throw e;
+    const code = errorCode(e);
+    throw new GatewayError(`恢复失败（${code || '未知错误'}）：${errorText(e)}。请检查工作表是否受保护后重试。`, code || 'RestoreFailed');
+  }
+}
+
+// ------------------------------------------------------------------------------------------------- select
+
+/** Activates the cell's sheet and selects the cell: one sync. */
+export async function selectCell(qualifiedAddress: string): Promise<void> {
+  const { sheet, address } = splitQualified(qualifiedAddress);
+  if (!sheet || !address) return;
+  try {
+    await Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(address).select();
+      await ctx.sync();
+    });
+  } catch (e) {
+    const code = errorCode(e);
+    if (code === 'ItemNotFound') throw new GatewayError(`找不到工作表“${sheet}”，可能已被重命名或删除。`, code);
+    if (code === 'InvalidOperation') throw new GatewayError(`工作表“${sheet}”已隐藏，无法定位到单元格 ${address}。请先取消隐藏该工作表。`, code);
+    throw new GatewayError(`无法定位到单元格 ${sheet}!${address}（${code || '未知错误'}）。`, code || 'SelectFailed');
+  }
+}
