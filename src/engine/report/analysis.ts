@@ -1,7 +1,7 @@
 /** 二（二）履职效能分析 and 二（三）管理效率分析: each level-1 group, what was met and what lost points. */
 import type { IndicatorResult } from '../types';
 import type { ReportContext } from './context';
-import { budgetIndicator, outcomeOf } from './context';
+import { budgetIndicator, outcomeOf, whyUnscored } from './context';
 import { enumerate, points, formatRate, placeholder } from './format';
 import { groupTitle, level2Names, type GroupKind, type IndicatorGroup } from './groups';
 import { splitReason } from './indicatorText';
@@ -13,8 +13,8 @@ export function lostRowClause(ctx: ReportContext, r: IndicatorResult): string {
   return `“${r.name}”${outcomeOf(ctx, r)}${scored}${cause ? `，主要原因是${cause}` : ''}`;
 }
 
-function unscoredClause(r: IndicatorResult): string {
-  const why = r.explanation.replace(/[。；]+$/u, '');
+function unscoredClause(ctx: ReportContext, r: IndicatorResult): string {
+  const why = whyUnscored(ctx, r);
   return `“${r.name}”暂未计分${why ? `（${why}）` : ''}`;
 }
 
@@ -32,7 +32,7 @@ function groupParagraph(ctx: ReportContext, g: IndicatorGroup): string {
   const counts = met || unscored.length
     ? `共设置${g.indicators.length}项三级指标，其中${met}项达到年度指标值${lost.length ? `，${lost.length}项未达到年度指标值` : ''}`
     : `共设置${g.indicators.length}项三级指标，均未达到年度指标值`;
-  const details = [...lost.map((r) => lostRowClause(ctx, r)), ...unscored.map(unscoredClause)];
+  const details = [...lost.map((r) => lostRowClause(ctx, r)), ...unscored.map((r) => unscoredClause(ctx, r))];
   const rest = met ? '其余各项指标均达到预期效果。' : '';
   return `${head}，${counts}：${enumerate(details)}。${rest}`;
 }

@@ -64,7 +64,7 @@ function emptyReport(): Report {
 export function buildReport(evaluation: Evaluation, material?: ReportMaterial | null): Report {
   const { table, results } = evaluation;
   if (!table || !results) return emptyReport();
-  const ctx = makeContext(table, results, material ?? {}, evaluation.settings.weightTotal);
+  const ctx = makeContext(table, results, material ?? {}, evaluation.settings.weightTotal, evaluation.issues);
   const sections: ReportSection[] = REPORT_HEADINGS.map(({ heading, level }, i) => ({
     heading,
     level,

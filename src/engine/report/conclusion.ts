@@ -1,6 +1,6 @@
 /** 二（一）自评结论: total, grade, subtotals; provisional when some rows could not be scored. */
 import type { ReportContext } from './context';
-import { lostRows, unscoredRows } from './context';
+import { lostRows, unscoredRows, whyUnscored } from './context';
 import { groupTitle } from './groups';
 import { formatPoints, gradePhrase, points, quotedList } from './format';
 
@@ -35,7 +35,10 @@ function provisionalConclusion(ctx: ReportContext): string {
   const r = ctx.results;
   const missing = unscoredRows(ctx);
   const grade = r.grade ? `，暂定为${gradePhrase(r.grade)}` : '';
-  const names = missing.map((m) => `${quotedList([m.name])}${m.explanation ? `（${m.explanation.replace(/[。；]+$/u, '')}）` : ''}`);
+  const names = missing.map((m) => {
+    const why = whyUnscored(ctx, m);
+    return `${quotedList([m.name])}${why ? `（${why}）` : ''}`;
+  });
   return (
     `${BASIS}，${ctx.year}年本部门整体支出绩效自评已计分指标合计得分为 ${formatPoints(r.total)}${grade}。` +
     `由于${names.join('、')}${missing.length > 1 ? `共${missing.length}项指标` : ''}尚无法计分，上述得分和等级为暂定结果，` +

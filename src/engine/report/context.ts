@@ -1,5 +1,5 @@
 /** What every section builder reads: the table, the results, the material, and a few derived facts. */
-import type { IndicatorResult, ReportMaterial, Results, TableModel } from '../types';
+import type { IndicatorResult, Issue, ReportMaterial, Results, TableModel } from '../types';
 import { indicatorGroups, type IndicatorGroup } from './groups';
 import { outcomePhrase } from './indicatorText';
 import { placeholder } from './format';
@@ -15,6 +15,8 @@ export interface ReportContext {
   budgetRate: number | null;
   /** What the settings say the weights should add up to. */
   weightTotal: number;
+  /** The evaluation's issues: they say why a row could not be scored. */
+  issues: Issue[];
 }
 
 export function makeContext(
@@ -22,6 +24,7 @@ export function makeContext(
   results: Results,
   material: ReportMaterial,
   weightTotal: number,
+  issues: Issue[] = [],
 ): ReportContext {
   return {
     table,
@@ -31,6 +34,7 @@ export function makeContext(
     groups: indicatorGroups(results),
     budgetRate: wholeBudgetRate(results),
     weightTotal,
+    issues,
   };
 }
 
@@ -66,4 +70,19 @@ export function budgetIndicator(ctx: ReportContext): IndicatorResult | null {
     ctx.results.indicators.find((i) => /预算(完成|执行)率/.test(i.name)) ??
     null
   );
+}
+
+/**
+ * Why a row has no score, in a few words: the first error on one of its cells (“实际完成值为空”), else the
+ * row's explanation when it says more than 未计分.
+ */
+export function whyUnscored(ctx: ReportContext, ind: IndicatorResult): string {
+  const cells = Object.values(ind.cells).filter((c) => c !== '');
+  const issue = ctx.issues.find((i) => i.severity === '错误' && cells.some((c) => i.cell.endsWith(`!${c}`) || i.cell === c));
+  if (issue) {
+    const text = issue.message.replace(/^[A-Z]{1,3}\d+[：:]/, '');
+    return text.split(/，(?:请|无法计分)/)[0].replace(/[。；，\s]+$/u, '');
+  }
+  const e = ind.explanation.replace(/[。；\s]+$/u, '');
+  return e && e !== '未计分' ? e : '';
 }

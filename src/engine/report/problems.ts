@@ -8,7 +8,7 @@
  */
 import type { IndicatorResult } from '../types';
 import type { ReportContext } from './context';
-import { budgetIndicator, lostRows, outcomeOf } from './context';
+import { budgetIndicator, lostRows, outcomeOf, unscoredRows } from './context';
 import { budgetShortfallCause, LOW_BUDGET_RATE } from './budgetParagraph';
 import { clause, enumerate, formatRate } from './format';
 import { splitReason } from './indicatorText';
@@ -120,7 +120,7 @@ export function findings(ctx: ReportContext): Finding[] {
 
 export function problemParagraphs(ctx: ReportContext): string[] {
   const list = findings(ctx);
-  const allMet = lostRows(ctx).length === 0;
+  const allMet = lostRows(ctx).length === 0 && unscoredRows(ctx).length === 0;
   const lead = allMet ? '从全年的整体支出情况来看，各项绩效指标总体完成较好，但也存在不足：' : '从全年的整体支出情况来看，也存在不足：';
   return [`${lead}${enumerate(list.map((f) => f.problem))}。`];
 }

@@ -1,0 +1,414 @@
+/** The 自评报告 draft: structure of spec §7, figures from the results, wording that follows what happened. */
+import ExcelJS from 'exceljs';
+import { buildReport, readMaterialSheet, materialFields, materialSheetRows, MATERIAL_SHEET, reportText, sectionText } from '../src/engine/report';
+import { formatAmount, formatNumber, formatPoints, formatRate, chineseNumber, enumerate } from '../src/engine/report/format';
+import { splitReason, targetPhrase } from '../src/engine/report/indicatorText';
+import { sameTopic, splitItems } from '../src/engine/report/problems';
+import type { Report, ReportMaterial } from '../src/engine/types';
+import { sheetToGrid } from '../src/xlsx/readGrid';
+import { grid as testGrid } from './helpers/grid';
+import {
+  allMetRows,
+  FULL_MATERIAL,
+  gradeGoodRows,
+  HAIZHU_ROWS,
+  makeEvaluation,
+  type RowSpec,
+} from './fixtures/reportFixtures';
+import { evaluateExample } from './fixtures/reportExample';
+
+/** The headings of the reference report (../shared/reference), in order. */
+const REFERENCE_HEADINGS = [
+  '一、部门基本情况',
+  '（一）部门职能',
+  '（二）年度总体工作和重点工作任务',
+  '（三）部门整体支出绩效目标',
+  '（四）部门整体收支情况（以决算数为统计口径）',
+  '（五）部门整体绩效管理情况',
+  '二、绩效自评情况',
+  '（一）自评结论',
+  '（二）履职效能分析',
+  '（三）管理效率分析',
+  '三、存在的主要问题',
+  '四、下一步改进措施',
+];
+
+/** Text of one section, found by the start of its heading (the first match after `after`, when given). */
+function section(report: Report, heading: string, after?: string): string {
+  let start = 0;
+  if (after) start = report.sections.findIndex((s) => s.heading.startsWith(after)) + 1;
+  const s = report.sections.slice(start).find((x) => x.heading.startsWith(heading));
+  if (!s) throw new Error(`no section ${heading}`);
+  return s.paragraphs.join('\n');
+}
+
+const problems = (r: Report) => section(r, '三、');
+const measures = (r: Report) => section(r, '四、');
+const conclusion = (r: Report) => section(r, '（一）自评结论');
+const performance = (r: Report) => section(r, '（二）履职效能分析');
+const management = (r: Report) => section(r, '（三）管理效率分析');
+
+/** The numbered items of a 一是…二是… paragraph, after its lead-in. */
+function items(text: string): string[] {
+  const body = text.slice(text.indexOf('：') + 1);
+  return body.split(/(?=[一二三四五六七八九十]+是)/).filter((s) => /^[一二三四五六七八九十]+是/.test(s));
+}
+
+function rows(edit: (r: RowSpec) => RowSpec): RowSpec[] {
+  return HAIZHU_ROWS.map(edit);
+}
+
+describe('formats', () => {
+  test('amounts, rates, scores as the reference writes them', () => {
+    expect(formatAmount(3410.44, '万元')).toBe('3410.44万元');
+    expect(formatAmount(34104400, '元')).toBe('3410.44万元');
+    expect(formatAmount(3280, '万元')).toBe('3280.00万元');
+    expect(formatRate(1)).toBe('100%');
+    expect(formatRate(0.985)).toBe('98.5%');
+    expect(formatRate(0.98456)).toBe('98.46%');
+    expect(formatPoints(98)).toBe('98 分');
+    expect(formatPoints(88.76)).toBe('88.76 分');
+    expect(formatNumber(97.5)).toBe('97.5');
+    expect(formatNumber(1.005)).toBe('1.01');
+  });
+
+  test('ordinals and enumerations', () => {
+    expect([1, 2, 10, 11, 20, 23].map(chineseNumber)).toEqual(['一', '二', '十', '十一', '二十', '二十三']);
+    expect(enumerate(['甲。', '乙'])).toBe('一是甲；二是乙');
+    expect(enumerate(['甲'])).toBe('甲');
+  });
+
+  test('targets in words, reasons split into cause and measure', () => {
+    expect(targetPhrase('≥95%')).toBe('不低于95%');
+    expect(targetPhrase('＜＝５％')).toBe('不高于5%');
+    expect(targetPhrase('95%', '≤')).toBe('不高于95%');
+    expect(targetPhrase('制度健全')).toBe('“制度健全”');
+    expect(splitReason('个别项目受政府采购流程影响，支出进度不均衡；下一步加强支出进度跟踪管理。')).toEqual({
+      cause: '个别项目受政府采购流程影响，支出进度不均衡',
+      measure: '加强支出进度跟踪管理',
+    });
+    expect(splitReason('无')).toEqual({ cause: '', measure: '' });
+  });
+
+  test('sheet problem lists are split and matched by topic', () => {
+    expect(splitItems('一是甲问题；二是乙问题。')).toEqual(['甲问题', '乙问题']);
+    expect(splitItems('1.甲问题。2.乙问题。')).toEqual(['甲问题', '乙问题']);
+    expect(splitItems('甲问题；乙问题；丙问题。')).toHaveLength(3);
+    expect(sameTopic('支出进度率，个别项目受政府采购流程影响，支出进度不均衡', '个别项目支出进度不均衡')).toBe(true);
+    expect(sameTopic('支出进度率，受采购影响', '绩效运行监控工作还有待进一步加强')).toBe(false);
+  });
+});
+
+describe('structure and figures (the example, hand-made results)', () => {
+  const report = buildReport(makeEvaluation());
+
+  test('title and every heading of the reference, in order, with their levels', () => {
+    expect(report.title).toBe('2023年度广州市海珠区人民代表大会常务委员会办公室整体支出绩效自评报告');
+    expect(report.sections.map((s) => s.heading)).toEqual(REFERENCE_HEADINGS);
+    expect(report.sections.map((s) => s.level)).toEqual([1, 2, 2, 2, 2, 2, 1, 2, 2, 2, 1, 1]);
+  });
+
+  test('the figures of the reference, in their sections', () => {
+    const income = section(report, '（四）');
+    expect(income).toContain('一般公共预算收入3410.44万元，支出3410.44万元');
+    expect(income).toContain('财政拨款资金预算完成率达100%');
+    expect(conclusion(report)).toContain('自评结果为 98 分，达到“优”等级');
+    expect(conclusion(report)).toContain('履职效能指标分值50分，得分50分；管理效率指标分值50分，得分48分');
+  });
+
+  test('支出进度率 and its reason are a problem, with the matching measure at the same position', () => {
+    const p = items(problems(report));
+    const m = items(measures(report));
+    expect(p.length).toBe(m.length);
+    const i = p.findIndex((x) => x.includes('支出进度率'));
+    expect(i).toBeGreaterThanOrEqual(0);
+    expect(p[i]).toContain('实际完成54%');
+    expect(p[i]).toContain('个别项目受政府采购流程影响，支出进度不均衡');
+    expect(m[i]).toContain('支出进度跟踪管理');
+  });
+
+  test('the sheet’s own problems and measures are used, paired in order', () => {
+    const p = items(problems(report));
+    const m = items(measures(report));
+    const j = p.findIndex((x) => x.includes('精细化程度仍有待提高'));
+    expect(m[j]).toContain('进一步提高预算编制的科学性');
+    const k = p.findIndex((x) => x.includes('绩效运行监控工作'));
+    expect(m[k]).toContain('加强绩效运行全程监控');
+    // 个别项目支出进度不均衡 speaks of 支出进度率: merged, not repeated
+    expect(p.filter((x) => x.includes('支出进度'))).toHaveLength(1);
+  });
+
+  test('the lost row is analysed under 管理效率 with actual, target, score and reason', () => {
+    expect(management(report)).toContain('“支出进度率”年度指标值为不低于90%，实际完成54%，得3分（分值5分），主要原因是个别项目受政府采购流程影响');
+    expect(performance(report)).toContain('均已达到100%预期实现值');
+  });
+
+  test('placeholders without material; the sheet’s goal stands for （三）', () => {
+    expect(section(report, '（一）部门职能')).toContain('【请填写：部门职能】');
+    expect(section(report, '（二）年度总体工作')).toContain('【请填写：年度重点工作任务】');
+    expect(section(report, '（三）部门整体支出绩效目标')).toContain('依法组织开展对“一府一委两院”监督工作');
+  });
+
+  test('no placeholder once the material is given, and the material is used', () => {
+    const full = buildReport(makeEvaluation(), FULL_MATERIAL);
+    const text = reportText(full);
+    expect(text).not.toContain('【');
+    expect(section(full, '（一）部门职能')).toContain('常设机关和工作机构');
+    expect(section(full, '（一）部门职能')).toContain('7个工作委员会');
+    expect(section(full, '（二）年度总体工作')).toContain('本年度重点工作任务：一是召开年度人民代表大会');
+    expect(section(full, '（五）')).toContain('本年度按要求开展绩效运行监控和绩效自评工作');
+  });
+
+  test('formal text: no English letters, no Markdown marks', () => {
+    for (const r of [report, buildReport(makeEvaluation({ rows: gradeGoodRows() }), FULL_MATERIAL)]) {
+      const text = reportText(r);
+      expect(text).not.toMatch(/[A-Za-z*#`_>\[\]]/);
+    }
+  });
+
+  test('section text for the copy buttons starts with the heading', () => {
+    expect(sectionText(report.sections[10]).split('\n')[0]).toBe('三、存在的主要问题');
+    expect(reportText(report).split('\n')[0]).toBe(report.title);
+  });
+});
+
+describe('the text follows what happened', () => {
+  test('every indicator met: no shortfall named, standing problems each with a measure', () => {
+    const r = buildReport(makeEvaluation({ rows: allMetRows(), problems: '', measures: '' }));
+    expect(reportText(r)).not.toContain('未达到年度指标值');
+    expect(performance(r)).toContain('均已达到100%预期实现值');
+    expect(management(r)).toContain('各项指标均已达到预期实现值');
+    expect(section(r, '（五）')).toContain('以上年度关键指标均已达到100%预期实现值');
+    expect(problems(r)).toContain('各项绩效指标总体完成较好');
+    expect(items(problems(r)).length).toBeGreaterThanOrEqual(2);
+    expect(items(measures(r)).length).toBe(items(problems(r)).length);
+    expect(section(r, '（二）年度总体工作')).toContain('年度各项重点工作任务圆满完成');
+  });
+
+  test('graded 良 with three rows losing points, one without a reason', () => {
+    const r = buildReport(makeEvaluation({ rows: gradeGoodRows(), problems: '', measures: '' }), FULL_MATERIAL);
+    expect(conclusion(r)).toContain('自评结果为 88.76 分，达到“良”等级');
+    expect(conclusion(r)).toContain('仍有3项指标未达到年度指标值');
+    expect(conclusion(r)).not.toContain('较为理想');
+    const p = items(problems(r));
+    const m = items(measures(r));
+    expect(p).toHaveLength(3);
+    expect(m).toHaveLength(3);
+    expect(p[0]).toContain('“代表建议按期办复率”');
+    expect(p[0]).toContain('实际完成50%');
+    expect(p[0]).toContain('协调办理时间较长');
+    // no reason: the problem is the row itself
+    expect(p[1]).toContain('“人大代表履职培训班举办次数”指标未达到年度指标值（年度指标值为不低于2次，实际完成1次）');
+    expect(p[1]).not.toContain('主要原因');
+    expect(m[1]).toContain('培训');
+    // reason with its own 改进措施: the measure comes from the row
+    expect(p[2]).toContain('部分项目监控不及时');
+    expect(p[2]).not.toContain('季度');
+    expect(m[2]).toContain('建立季度监控台账');
+    expect(performance(r)).toContain('共设置5项三级指标，其中3项达到年度指标值，2项未达到年度指标值');
+  });
+
+  test('grades 中 and 差 have their own wording', () => {
+    const mid = rows((x) => (x.level1.startsWith('履职') ? { ...x, actual: '0', score: 3 } : x));
+    const r1 = buildReport(makeEvaluation({ rows: mid }));
+    expect(conclusion(r1)).toContain('达到“中”等级');
+    expect(conclusion(r1)).toContain('完成情况一般');
+    const bad = rows((x) => ({ ...x, actual: '0', score: x.weight / 2 }));
+    const r2 = buildReport(makeEvaluation({ rows: bad }));
+    expect(conclusion(r2)).toContain('达到“差”等级');
+    expect(conclusion(r2)).toContain('未达到预期');
+    expect(conclusion(r2)).toContain('有14项指标未达到年度指标值');
+  });
+
+  test('budget completion below 90 % is said in （四） and becomes a problem with a measure', () => {
+    const ev = makeEvaluation({
+      sources: [{ name: '财政拨款（一般公共预算）', initial: 3000, annual: 3000, executed: 2400 }],
+      shortfallReason: '部分采购项目延至下年度实施',
+    });
+    const r = buildReport(ev);
+    const income = section(r, '（四）');
+    expect(income).toContain('收入3000.00万元，支出2400.00万元');
+    expect(income).toContain('财政拨款资金预算完成率为80%，低于90%，预算执行进度有待加快，主要原因是部分采购项目延至下年度实施');
+    const p = items(problems(r));
+    const m = items(measures(r));
+    const i = p.findIndex((x) => x.includes('预算完成率为80%'));
+    expect(i).toBeGreaterThanOrEqual(0);
+    expect(m[i]).toContain('预算执行管理');
+  });
+
+  test('several fund sources: each named with its amounts and rate', () => {
+    const r = buildReport(
+      makeEvaluation({
+        sources: [
+          { name: '财政拨款（一般公共预算）', initial: 3000, annual: 3410.44, executed: 3410.44 },
+          { name: '政府性基金预算', initial: 200, annual: 200, executed: 150 },
+          { name: '其他资金', initial: 0, annual: 0, executed: 0 },
+        ],
+      }),
+    );
+    const income = section(r, '（四）');
+    expect(income).toContain('本年度部门整体收入3610.44万元，支出3560.44万元');
+    expect(income).toContain('一般公共预算收入3410.44万元，支出3410.44万元，预算完成率达100%');
+    expect(income).toContain('政府性基金预算收入200.00万元，支出150.00万元，预算完成率为75%');
+    expect(income).toContain('部门整体支出预算完成率达98.62%');
+    expect(income).not.toContain('其他资金');
+  });
+
+  test('amounts in 元 are converted to 万元', () => {
+    const r = buildReport(
+      makeEvaluation({ unit: '元', sources: [{ name: '财政拨款', initial: 32800000, annual: 34104400, executed: 34104400 }] }),
+    );
+    expect(section(r, '（四）')).toContain('财政拨款收入3410.44万元，支出3410.44万元');
+    expect(section(r, '（四）')).not.toContain('34104400');
+  });
+
+  test('lost rows with no reason and no sheet problems: the problems come from the rows', () => {
+    const noReasons = gradeGoodRows().map((x) => ({ ...x, reason: '' }));
+    const r = buildReport(makeEvaluation({ rows: noReasons, problems: '', measures: '' }));
+    const p = items(problems(r));
+    expect(p).toHaveLength(3);
+    expect(p.every((x) => x.includes('指标未达到年度指标值（年度指标值为'))).toBe(true);
+    expect(problems(r)).not.toContain('主要原因');
+    const m = items(measures(r));
+    expect(m).toHaveLength(3);
+    expect(m[0]).toContain('“代表建议按期办复率”');
+  });
+
+  test('incomplete scoring: the score is provisional and the unscored rows are named', () => {
+    const partial = rows((x) => (x.name === '代表建议按期办复率' ? { ...x, actual: '约100', score: null } : x));
+    const ev = makeEvaluation({ rows: partial });
+    const r = buildReport(ev);
+    expect(ev.results!.complete).toBe(false);
+    expect(conclusion(r)).toContain('暂定');
+    expect(conclusion(r)).toContain('“代表建议按期办复率”');
+    expect(conclusion(r)).toContain('尚无法计分');
+    expect(conclusion(r)).not.toContain('达到“优”等级');
+    expect(performance(r)).toContain('“代表建议按期办复率”暂未计分');
+  });
+
+  test('other level-1 names are analysed under the nearest heading', () => {
+    const other: RowSpec[] = [
+      { level1: '产出指标', level2: '数量指标', name: '培训人次', weight: 40, target: '≥100人次', actual: '90人次', score: 36, reason: '疫情影响' },
+      { level1: '效益指标', level2: '社会效益', name: '服务覆盖率', weight: 30, target: '≥90%', actual: '95%', score: 30 },
+      { level1: '过程指标', level2: '资金管理', name: '资金使用合规性', weight: 30, target: '合规', actual: '合规', score: 30 },
+    ];
+    const r = buildReport(makeEvaluation({ rows: other }));
+    expect(performance(r)).toContain('产出指标分值40分，自评得分36分');
+    expect(performance(r)).not.toContain('指标指标');
+    expect(performance(r)).toContain('效益指标分值30分');
+    expect(performance(r)).toContain('“培训人次”年度指标值为不低于100人次，实际完成90人次');
+    expect(management(r)).toContain('过程指标分值30分');
+  });
+
+  test('weights that do not add up to 100 are noted', () => {
+    const r = buildReport(makeEvaluation({ rows: HAIZHU_ROWS.slice(1) }));
+    expect(conclusion(r)).toContain('本表指标分值合计为90分，与规定的100分不一致');
+  });
+
+  test('no table found: a skeleton asking for every section', () => {
+    const ev = { ...makeEvaluation(), found: false, table: null, results: null };
+    const r = buildReport(ev);
+    expect(r.sections.map((s) => s.heading)).toEqual(REFERENCE_HEADINGS);
+    expect(section(r, '（一）自评结论')).toContain('【请填写');
+  });
+});
+
+describe('报告素材 sheet', () => {
+  test('fields and their labels, for the pane form', () => {
+    expect(MATERIAL_SHEET).toBe('报告素材');
+    expect(materialFields.map((f) => f.label)).toEqual(['部门职能', '机构设置', '年度总体工作', '年度重点工作任务', '部门整体支出绩效目标', '绩效管理情况']);
+  });
+
+  test('reads labels, aliases, continuation rows; skips a header and unknown rows', () => {
+    const g = testGrid(MATERIAL_SHEET, [
+      ['项目', '内容'],
+      ['部门职能', '第一段职能。'],
+      ['', '第二段职能。'],
+      ['内设机构：', '设七个工委。'],
+      ['备注', '不应读取'],
+      ['本年度总体工作目标', '坚持稳中求进。'],
+      ['年度重点工作任务（可分条）', '一是开会；二是监督。'],
+      ['绩效目标', '依法履职。'],
+      ['部门整体绩效管理情况', ''],
+    ]);
+    const m = readMaterialSheet(g);
+    expect(m).toEqual<ReportMaterial>({
+      functions: '第一段职能。\n第二段职能。',
+      organisation: '设七个工委。',
+      annualWork: '坚持稳中求进。',
+      keyTasks: '一是开会；二是监督。',
+      performanceGoal: '依法履职。',
+    });
+  });
+
+  test('rows written by materialSheetRows read back the same, through an ExcelJS sheet', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet(MATERIAL_SHEET);
+    for (const row of materialSheetRows(FULL_MATERIAL)) ws.addRow(row);
+    const back = await wb.xlsx.writeBuffer().then(async (buf) => {
+      const wb2 = new ExcelJS.Workbook();
+      await wb2.xlsx.load(buf as ArrayBuffer);
+      return readMaterialSheet(sheetToGrid(wb2.getWorksheet(MATERIAL_SHEET)!));
+    });
+    expect(back).toEqual(FULL_MATERIAL);
+  });
+});
+
+describe('on the example workbook, through the engine', () => {
+  test('headings, figures, 支出进度率 problem and measure; no placeholder once material is given', async () => {
+    const { evaluation } = await evaluateExample();
+    expect(evaluation.results!.total).toBe(98);
+    const bare = buildReport(evaluation);
+    expect(bare.sections.map((s) => s.heading)).toEqual(REFERENCE_HEADINGS);
+    expect(reportText(bare)).toContain('【请填写：部门职能】');
+    const r = buildReport(evaluation, FULL_MATERIAL);
+    const text = reportText(r);
+    expect(text).not.toContain('【');
+    expect(r.title).toBe('2023年度广州市海珠区人民代表大会常务委员会办公室整体支出绩效自评报告');
+    expect(section(r, '（四）')).toContain('3410.44万元');
+    expect(section(r, '（四）')).toContain('100%');
+    expect(conclusion(r)).toContain('98 分');
+    expect(conclusion(r)).toContain('“优”等级');
+    const p = items(problems(r));
+    const m = items(measures(r));
+    const i = p.findIndex((x) => x.includes('支出进度率'));
+    expect(i).toBeGreaterThanOrEqual(0);
+    expect(p[i]).toContain('政府采购流程影响');
+    expect(m[i]).toContain('支出进度');
+    expect(m.length).toBe(p.length);
+    // 常委会会议议题按期审议率 is the number 1 formatted as %: the report says 100%, never 1
+    expect(section(r, '（五）')).toContain('常委会会议议题按期审议率年度指标值为不低于95%，实际完成100%');
+  });
+
+  test('every indicator met', async () => {
+    const { evaluation } = await evaluateExample({ F19: '95%', D29: '', D30: '' });
+    expect(evaluation.results!.total).toBe(100);
+    const r = buildReport(evaluation, FULL_MATERIAL);
+    expect(conclusion(r)).toContain('自评结果为 100 分，达到“优”等级');
+    expect(reportText(r)).not.toContain('未达到年度指标值');
+    expect(items(measures(r)).length).toBe(items(problems(r)).length);
+  });
+
+  test('graded 良 with three rows losing points', async () => {
+    const { evaluation } = await evaluateExample({ F19: '95%', F16: '50%', F17: '1次', F24: '基本开展', H16: '部分建议涉及多个部门，协调办理时间较长' });
+    const res = evaluation.results!;
+    expect(res.indicators.filter((x) => x.lostPoints).map((x) => x.name)).toEqual(['代表建议按期办复率', '人大代表履职培训班举办次数', '绩效监控开展情况']);
+    expect(res.grade).toBe('良');
+    const r = buildReport(evaluation, FULL_MATERIAL);
+    expect(conclusion(r)).toContain(`自评结果为 ${formatPoints(res.total)}，达到“良”等级`);
+    const p = problems(r);
+    for (const name of ['代表建议按期办复率', '人大代表履职培训班举办次数', '绩效监控开展情况']) expect(p).toContain(`“${name}”`);
+    expect(p).toContain('协调办理时间较长');
+    expect(items(measures(r)).length).toBe(items(problems(r)).length);
+  });
+
+  test('a row that cannot be scored: provisional score, the row and why', async () => {
+    const { evaluation } = await evaluateExample({ F16: '约100' });
+    expect(evaluation.results!.complete).toBe(false);
+    const r = buildReport(evaluation, FULL_MATERIAL);
+    expect(conclusion(r)).toContain('暂定');
+    expect(conclusion(r)).toContain('“代表建议按期办复率”（实际完成值“约100”无法识别为数值）');
+    expect(conclusion(r)).not.toContain('自评结果为');
+    expect(performance(r)).toContain('“代表建议按期办复率”暂未计分');
+  });
+});
