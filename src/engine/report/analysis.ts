@@ -1,14 +1,13 @@
 /** 二（二）履职效能分析 and 二（三）管理效率分析: each level-1 group, what was met and what lost points. */
 import type { IndicatorResult } from '../types';
 import type { ReportContext } from './context';
-import { budgetIndicator, outcomeOf, whyUnscored } from './context';
+import { budgetIndicator, causeOf, outcomeOf, whyUnscored } from './context';
 import { enumerate, points, formatRate, placeholder } from './format';
 import { groupTitle, level2Names, type GroupKind, type IndicatorGroup } from './groups';
-import { splitReason } from './indicatorText';
 
 /** “支出进度率”年度指标值为不低于90%，实际完成54%，得3分（分值5分），主要原因是…. */
 export function lostRowClause(ctx: ReportContext, r: IndicatorResult): string {
-  const cause = splitReason(r.reason).cause;
+  const cause = causeOf(ctx, r);
   const scored = r.score !== null ? `，得${points(r.score)}${r.weight !== null ? `（分值${points(r.weight)}）` : ''}` : '';
   return `“${r.name}”${outcomeOf(ctx, r)}${scored}${cause ? `，主要原因是${cause}` : ''}`;
 }

@@ -1,9 +1,8 @@
 /** 一（四）部门整体收支情况（以决算数为统计口径）: the money block in the reference's words. */
 import type { BudgetRate } from '../types';
 import type { ReportContext } from './context';
-import { budgetIndicator } from './context';
+import { budgetShortfallCause } from './context';
 import { clause, formatAmount, formatRate, placeholder } from './format';
-import { splitReason } from './indicatorText';
 
 /** Below this completion rate the report calls budget execution slow (spec: budget completion below 90 %). */
 export const LOW_BUDGET_RATE = 0.9;
@@ -35,13 +34,6 @@ function wholeAmounts(ctx: ReportContext): { annual: number; executed: number } 
     annual: rows.reduce((s, r) => s + (r.annual ?? 0), 0),
     executed: rows.reduce((s, r) => s + (r.executed ?? 0), 0),
   };
-}
-
-/** Why the budget was not spent, from the budget indicator's reason or the sheet's 未能完成原因. */
-export function budgetShortfallCause(ctx: ReportContext): string {
-  const row = budgetIndicator(ctx);
-  const fromRow = row ? splitReason(row.reason).cause : '';
-  return fromRow || splitReason(ctx.table.shortfallReason).cause;
 }
 
 /** How the completion rate is judged, in the reference's words. */

@@ -1,7 +1,7 @@
 /** What every section builder reads: the table, the results, the material, and a few derived facts. */
 import type { IndicatorResult, Issue, ReportMaterial, Results, TableModel } from '../types';
 import { indicatorGroups, type IndicatorGroup } from './groups';
-import { outcomePhrase } from './indicatorText';
+import { outcomePhrase, splitReason } from './indicatorText';
 import { placeholder } from './format';
 
 export interface ReportContext {
@@ -85,4 +85,17 @@ export function whyUnscored(ctx: ReportContext, ind: IndicatorResult): string {
   }
   const e = ind.explanation.replace(/[。；\s]+$/u, '');
   return e && e !== '未计分' ? e : '';
+}
+
+/** Why the budget was not spent, from the budget indicator's reason or the sheet's 未能完成原因. */
+export function budgetShortfallCause(ctx: ReportContext): string {
+  const row = budgetIndicator(ctx);
+  const fromRow = row ? splitReason(row.reason).cause : '';
+  return fromRow || splitReason(ctx.table.shortfallReason).cause;
+}
+
+/** The cause of a row's shortfall; the budget row falls back on the sheet's 未能完成原因. */
+export function causeOf(ctx: ReportContext, ind: IndicatorResult): string {
+  const own = splitReason(ind.reason).cause;
+  return own || (ind === budgetIndicator(ctx) ? budgetShortfallCause(ctx) : '');
 }

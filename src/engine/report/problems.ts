@@ -8,8 +8,8 @@
  */
 import type { IndicatorResult } from '../types';
 import type { ReportContext } from './context';
-import { budgetIndicator, lostRows, outcomeOf, unscoredRows } from './context';
-import { budgetShortfallCause, LOW_BUDGET_RATE } from './budgetParagraph';
+import { budgetIndicator, budgetShortfallCause, causeOf, lostRows, outcomeOf, unscoredRows } from './context';
+import { LOW_BUDGET_RATE } from './budgetParagraph';
 import { clause, enumerate, formatRate } from './format';
 import { splitReason } from './indicatorText';
 import { genericMeasure, DEFAULT_FINDINGS } from './measures';
@@ -57,7 +57,8 @@ export function sameTopic(a: string, b: string): boolean {
 }
 
 function rowFinding(ctx: ReportContext, r: IndicatorResult): Finding {
-  const { cause, measure } = splitReason(r.reason);
+  const { measure } = splitReason(r.reason);
+  const cause = causeOf(ctx, r);
   const problem = `“${r.name}”指标未达到年度指标值（${outcomeOf(ctx, r)}）${cause ? `，主要原因是${cause}` : ''}`;
   return {
     problem,
