@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip'; // exceljs's own zip library
 import { main } from '../src/cli/main';
 import type { JsonDocument } from '../src/cli/jsonDocument';
 import { REPORT_SHEET } from '../src/engine/reportSheet';
@@ -245,5 +246,47 @@ describe('selfeval score', () => {
     expect(lines[0]).toMatch(/整体支出绩效自评报告$/);
     for (const h of ['一、部门基本情况', '二、绩效自评情况', '三、存在的主要问题', '四、下一步改进措施']) expect(lines).toContain(h);
     expect(text).toContain('3410.44万元');
+  });
+  test('what else a real workbook holds survives: validation, notes, conditional formats, panes, hidden rows, names, other sheets', async () => {
+    const input = await variant(path.join(dir, 'rich.xlsx'), (ws, wb) => {
+      ws.getCell('E13').dataValidation = { type: 'list', allowBlank: true, formulae: ['"100%,≥95%"'] };
+      ws.getCell('C13').note = '会议按计划召开';
+      ws.views = [{ state: 'frozen', ySplit: 12, xSplit: 0 }];
+      ws.addConditionalFormatting({
+        ref: 'G13:G26',
+        rules: [{ type: 'cellIs', operator: 'lessThan', formulae: [5], priority: 1, style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFC7CE' } } } }],
+      });
+      ws.pageSetup = { ...ws.pageSetup, orientation: 'landscape', paperSize: 9 };
+      wb.definedNames.add("'部门整体支出绩效自评表'!$D$13:$D$26", '分值');
+      const o = wb.addWorksheet('其他');
+      o.getCell('A1').value = { formula: "'部门整体支出绩效自评表'!D27", result: 100 } as ExcelJS.CellFormulaValue;
+      o.getRow(2).hidden = true;
+      o.getCell('B2').value = new Date(Date.UTC(2024, 0, 31));
+      o.getCell('B2').numFmt = 'yyyy-mm-dd';
+      o.getCell('C3').value = { richText: [{ text: '粗', font: { bold: true } }, { text: '体' }] };
+      o.getCell('D4').value = { text: '链接', hyperlink: 'https://example.org/' };
+      o.state = 'hidden';
+    });
+    const out = path.join(dir, 'rich.out.xlsx');
+    expect((await run('score', input, '-o', out)).code).toBe(0);
+    const before = await readBook(input);
+    const after = await readBook(out);
+    const planned = new Set(readStore(after).record!.cells.map((c) => c.address));
+    expect(differences(snapshot(before), snapshot(after), { sheets: [REPORT_SHEET, STORE_SHEET], cells: planned, cellSheet: SHEET })).toEqual([]);
+    const ws = after.getWorksheet(SHEET)!;
+    expect(ws.getCell('E13').dataValidation).toMatchObject({ type: 'list', formulae: ['"100%,≥95%"'] });
+    expect(ws.getCell('C13').note).toBe('会议按计划召开');
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 12 });
+    expect(JSON.stringify((ws as unknown as { conditionalFormattings: unknown }).conditionalFormattings)).toContain('G13:G26');
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9 });
+    expect(after.definedNames.getRanges('分值').ranges).toEqual(["'部门整体支出绩效自评表'!$D$13:$D$26"]);
+    const o = after.getWorksheet('其他')!;
+    expect(o.state).toBe('hidden');
+    expect(o.getRow(2).hidden).toBe(true);
+    expect((o.getCell('B2').value as Date).toISOString()).toBe('2024-01-31T00:00:00.000Z');
+    expect(o.getCell('D4').value).toEqual({ text: '链接', hyperlink: 'https://example.org/' });
+    // Excel recalculates formulas that depend on the written cells when it opens the file.
+    const zip = await JSZip.loadAsync(fs.readFileSync(out));
+    expect(await zip.file('xl/workbook.xml')!.async('string')).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
   });
 });

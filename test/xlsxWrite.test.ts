@@ -121,11 +121,23 @@ describe('ExcelJS write side', () => {
         { address: 'F18', written: 1, numberFormat: '0.00%', before: { value: '', numberFormat: 'General' } },
       ],
     };
-    expect(restoreFromRecord(wb, record)).toEqual({ sheetFound: true, cells: 2, reportRemoved: REPORT_SHEET });
+    expect(restoreFromRecord(wb, record)).toEqual({ sheetFound: true, cells: 2, skipped: [], reportRemoved: REPORT_SHEET });
     const file = path.join(dir, 'back.xlsx');
     await saveWorkbook(wb, file);
     const diffs = differences(snapshot(await readBook(EXAMPLE)), snapshot(await readBook(file)), { sheets: [], cells: new Set(), cellSheet: SHEET });
     expect(diffs).toEqual([]);
+  });
+
+  test('restore leaves a recorded cell the user has changed since', async () => {
+    const wb = await loadWorkbook(EXAMPLE);
+    const ws = wb.getWorksheet(SHEET)!;
+    applyWrites(ws, [write('G13', 10, '0.00', { value: '', numberFormat: 'General' }), write('G14', 10, '0.00', { value: '', numberFormat: 'General' })]);
+    ws.getCell('G14').value = 9; // typed by the user after our calculation
+    const cells = ['G13', 'G14'].map((address) => ({ address, written: 10, numberFormat: '0.00', before: { value: '', numberFormat: 'General' } }));
+    const r = restoreFromRecord(wb, { version: 1, sheet: SHEET, at: 'x', cells });
+    expect(r).toEqual({ sheetFound: true, cells: 1, skipped: ['G14'], reportRemoved: null });
+    expect(ws.getCell('G13').value).toBeNull();
+    expect(ws.getCell('G14').value).toBe(9);
   });
 
   test('loadWorkbook names the problem of a file that is not an .xlsx', async () => {

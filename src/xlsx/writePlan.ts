@@ -1,6 +1,8 @@
 /** Applies the engine's write plan to an ExcelJS worksheet, and puts it back from the record. */
 import type ExcelJS from 'exceljs';
 import type { CellWrite, WritePlan, WriteRecord } from '../engine/types';
+import { restorePlan } from '../engine/writePlan';
+import { sheetToGrid } from './readGrid';
 import { findSheet } from './workbook';
 
 type Written = string | number | boolean | null;
@@ -48,18 +50,22 @@ export function applyInverse(ws: ExcelJS.Worksheet, inverse: WritePlan['inverse'
 }
 
 /**
- * Puts the sheet back as it was before the recorded calculation: each recorded cell gets its `before` value and
- * format, and the report sheet that calculation added is removed. Returns what was done, for the message.
+ * Undoes the recorded calculation (the rule is the engine's restorePlan): each cell that still holds what we
+ * wrote gets its `before` value and format back, a cell the user changed since is left as it is, and the report
+ * sheet that calculation added is removed.
  */
-export function restoreFromRecord(wb: ExcelJS.Workbook, record: WriteRecord): { sheetFound: boolean; cells: number; reportRemoved: string | null } {
+export function restoreFromRecord(
+  wb: ExcelJS.Workbook,
+  record: WriteRecord,
+): { sheetFound: boolean; cells: number; skipped: string[]; reportRemoved: string | null } {
   const ws = findSheet(wb, record.sheet);
   let cells = 0;
+  let skipped: string[] = [];
   if (ws) {
-    applyInverse(
-      ws,
-      record.cells.map((c) => ({ address: c.address, value: c.before.value, numberFormat: c.before.numberFormat })),
-    );
-    cells = record.cells.length;
+    const plan = restorePlan(record, sheetToGrid(ws));
+    applyInverse(ws, plan.writes);
+    cells = plan.writes.length;
+    skipped = plan.skipped;
   }
   let reportRemoved: string | null = null;
   if (record.reportSheet) {
@@ -69,5 +75,5 @@ export function restoreFromRecord(wb: ExcelJS.Workbook, record: WriteRecord): { 
       reportRemoved = rs.name;
     }
   }
-  return { sheetFound: !!ws, cells, reportRemoved };
+  return { sheetFound: !!ws, cells, skipped, reportRemoved };
 }
