@@ -1,5 +1,7 @@
 /** The 自评报告 draft: structure of spec §7, figures from the results, wording that follows what happened. */
 import ExcelJS from 'exceljs';
+import * as fs from 'fs';
+import * as path from 'path';
 import { buildReport, readMaterialSheet, materialFields, materialSheetRows, MATERIAL_SHEET, reportText, sectionText } from '../src/engine/report';
 import { formatAmount, formatNumber, formatPoints, formatRate, chineseNumber, enumerate } from '../src/engine/report/format';
 import { splitReason, targetPhrase } from '../src/engine/report/indicatorText';
@@ -57,6 +59,20 @@ function items(text: string): string[] {
 function rows(edit: (r: RowSpec) => RowSpec): RowSpec[] {
   return HAIZHU_ROWS.map(edit);
 }
+
+const REFERENCE_DIR = path.join(__dirname, '../../shared/reference');
+
+describe('the reference report', () => {
+  const file = fs.existsSync(REFERENCE_DIR) ? fs.readdirSync(REFERENCE_DIR).find((f) => f.endsWith('.txt')) : undefined;
+  (file ? test : test.skip)('its headings are the ones the tests expect, in order', () => {
+    const text = fs.readFileSync(path.join(REFERENCE_DIR, file!), 'utf8');
+    const headings = text
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter((l) => /^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)/.test(l));
+    expect(headings).toEqual(REFERENCE_HEADINGS);
+  });
+});
 
 describe('formats', () => {
   test('amounts, rates, scores as the reference writes them', () => {
@@ -206,6 +222,7 @@ describe('the text follows what happened', () => {
     expect(p[2]).not.toContain('季度');
     expect(m[2]).toContain('建立季度监控台账');
     expect(performance(r)).toContain('共设置5项三级指标，其中3项达到年度指标值，2项未达到年度指标值');
+    expect(section(r, '（二）年度总体工作')).toContain('年度重点工作任务总体完成，部分指标未达到年度指标值');
   });
 
   test('grades 中 and 差 have their own wording', () => {

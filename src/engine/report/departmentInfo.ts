@@ -25,12 +25,17 @@ function allMet(ctx: ReportContext): boolean {
   return ctx.results.indicators.every((i) => !i.lostPoints);
 }
 
+/** 个别 for one or two rows that lost points, 部分 for more. */
+function shortfallWord(ctx: ReportContext): string {
+  return ctx.results.indicators.filter((i) => i.lostPoints).length <= 2 ? '个别' : '部分';
+}
+
 /** （二）年度总体工作和重点工作任务, closed by what the table says was achieved. */
 export function annualWorkParagraphs(ctx: ReportContext): string[] {
   const work = withLead('本年度总体工作目标', ctx.material.annualWork, '年度总体工作');
   const tasks = withLead('本年度重点工作任务', ctx.material.keyTasks, '年度重点工作任务');
   const achievement = ctx.table.achievement.trim();
-  const closing = allMet(ctx) ? '年度各项重点工作任务圆满完成。' : '年度重点工作任务总体完成，个别指标未达到年度指标值，具体情况见本报告第二部分。';
+  const closing = allMet(ctx) ? '年度各项重点工作任务圆满完成。' : `年度重点工作任务总体完成，${shortfallWord(ctx)}指标未达到年度指标值，具体情况见本报告第二部分。`;
   const done = achievement ? [`全年实际完成情况：${sentence(achievement)}${closing}`] : [];
   if (!achievement) tasks[tasks.length - 1] = sentence(tasks[tasks.length - 1]) + closing;
   return [...work.map(sentence), ...tasks.map(sentence), ...done];
