@@ -412,13 +412,16 @@ export async function readStore(): Promise<{ store: WorkbookStore; exists: boole
 
 // ------------------------------------------------------------------------------------------------- writing
 
-/** Queues the store write: a new very hidden sheet, or column A cleared and rewritten. Text format keeps JSON as text. */
+/**
+ * Queues the store write: a new very hidden sheet, or column A rewritten in place. The new text goes in first and
+ * only then are leftover rows below cleared, so that a batch cut off half-way never leaves an empty store (the
+ * settings and material would be lost). Text format keeps the JSON from being typed in as a number or formula.
+ */
 function queueStore(ctx: Ctx, store: WorkbookStore, exists: boolean): void {
   const cells = encodeStore(store);
   let ws: Excel.Worksheet;
   if (exists) {
     ws = ctx.workbook.worksheets.getItem(STORE_SHEET);
-    ws.getRange('A:A').clear();
   } else {
     ws = ctx.workbook.worksheets.add(STORE_SHEET);
     ws.visibility = 'VeryHidden' as Excel.SheetVisibility;
@@ -426,6 +429,7 @@ function queueStore(ctx: Ctx, store: WorkbookStore, exists: boolean): void {
   const range = ws.getRange(`A1:A${cells.length}`);
   range.numberFormat = cells.map(() => ['@']);
   range.values = cells.map((c) => [c]);
+  if (exists) ws.getRange(`A${cells.length + 1}:A1048576`).clear();
 }
 
 function structureMessage(what: string): string {
@@ -541,7 +545,7 @@ export async function writeCalculation(w: CalculationWrite): Promise<Calculation
       await ctx.sync();
     });
   } catch (e) {
-    throw await writeFailure(e, plan.sheet, record, reportSheet);
+    throw await writeFailure(e, plan.sheet, record, reportSheet, read.storeExists);
   }
   return { reportSheet, record, cells: plan.writes.length };
 }
@@ -550,7 +554,7 @@ export async function writeCalculation(w: CalculationWrite): Promise<Calculation
  * After a failed write: find out what happened and say it. If the record did not land, nothing but possibly our
  * new report sheet changed, and that sheet is removed when it still holds exactly our text.
  */
-async function writeFailure(e: unknown, sheet: string, record: StoredRecord, reportSheet: string | null): Promise<GatewayError> {
+async function writeFailure(e: unknown, sheet: string, record: StoredRecord, reportSheet: string | null, storeExisted: boolean): Promise<GatewayError> {
   const code = errorCode(e);
   const cause =
     code === 'ItemNotFound'
@@ -564,20 +568,24 @@ async function writeFailure(e: unknown, sheet: string, record: StoredRecord, rep
   if (supports('1.4')) {
     try {
       after = await Excel.run(async (ctx) => {
+        const storeSheet = ctx.workbook.worksheets.getItemOrNullObject(STORE_SHEET).load('name');
         const storeRange = loadStoreChained(ctx);
+        const reportWs = reportSheet ? ctx.workbook.worksheets.getItemOrNullObject(reportSheet).load('name') : null;
         const report = reportSheet ? ctx.workbook.worksheets.getItemOrNullObject(reportSheet).getUsedRangeOrNullObject(true).load('values') : null;
         await ctx.sync();
         const now = storeFrom(storeRange).record as StoredRecord | null;
         if (now && now.at === record.at && now.sheet === record.sheet && now.reportDigest === record.reportDigest) {
           return '部分结果可能已经写入，请点击“恢复计算前内容”撤销后重新计算。';
         }
-        if (report && !report.isNullObject && reportSheet) {
-          const text = (report.values as unknown[][]).map((r) => String(r[0] ?? ''));
-          if (digest(text) === record.reportDigest && (report.values as unknown[][]).every((r) => r.length === 1)) {
-            ctx.workbook.worksheets.getItem(reportSheet).delete();
-            await ctx.sync();
-          }
+        // The record did not land, so no cell was written (the cells come after it). Remove what this batch
+        // added: the report sheet when it is empty or holds exactly our text, a store sheet that did not exist.
+        if (reportWs && !reportWs.isNullObject && report && reportSheet) {
+          const values = report.isNullObject ? [] : (report.values as unknown[][]);
+          const ours = values.length === 0 || (values.every((r) => r.length === 1) && digest(values.map((r) => String(r[0] ?? ''))) === record.reportDigest);
+          if (ours) ctx.workbook.worksheets.getItem(reportSheet).delete();
         }
+        if (!storeExisted && !storeSheet.isNullObject) ctx.workbook.worksheets.getItem(STORE_SHEET).delete();
+        await ctx.sync();
         return '工作簿未作修改。';
       });
     } catch {
@@ -621,7 +629,7 @@ export async function restore(): Promise<RestoreOutcome | null> {
   try {
     return await Excel.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(target.name);
-      const cells = record.cells.map((c) => ws.getRange(c.address).load('values,formulas'));
+      const cells = record.cells.map((c) => ws.getRange(c.address).load('values,formulas,numberFormat'));
       const reportRange = report ? ctx.workbook.worksheets.getItem(report.name).getUsedRange(true).load('values') : null;
       await ctx.sync();
 
@@ -630,8 +638,19 @@ export async function restore(): Promise<RestoreOutcome | null> {
       record.cells.forEach((c, i) => {
         const now = cells[i].values[0][0];
         const formula = cells[i].formulas[0][0];
-        if ((typeof formula === 'string' && formula.startsWith('=')) || !sameValue(now, c.written)) {
+        const format = cells[i].numberFormat[0][0];
+        if (typeof formula === 'string' && formula.startsWith('=')) {
           kept.push(c.address);
+          return;
+        }
+        if (!sameValue(now, c.written)) {
+          // A write cut off between its format and its value: the value is still the original, only our format
+          // is left. Put the format back; anything else means the user changed the cell, which is kept.
+          const cutOff = sameValue(now, c.before.value as string | number | null) && format === c.numberFormat && format !== c.before.numberFormat;
+          if (cutOff) {
+            ws.getRange(c.address).numberFormat = [[c.before.numberFormat || 'General']];
+            restored++;
+          } else kept.push(c.address);
           return;
         }
         const r = ws.getRange(c.address);
