@@ -110,6 +110,10 @@ describe('formats', () => {
     expect(splitItems('一是甲问题；二是乙问题。')).toEqual(['甲问题', '乙问题']);
     expect(splitItems('1.甲问题。2.乙问题。')).toEqual(['甲问题', '乙问题']);
     expect(splitItems('甲问题；乙问题；丙问题。')).toHaveLength(3);
+    expect(splitItems('（1）甲问题；（2）乙问题')).toEqual(['甲问题', '乙问题']);
+    expect(splitItems('甲问题\n乙问题')).toEqual(['甲问题', '乙问题']);
+    expect(splitItems('预算编制不够精细，绩效目标有待细化。')).toEqual(['预算编制不够精细，绩效目标有待细化']);
+    expect(splitItems('无')).toEqual([]);
     expect(sameTopic('支出进度率，个别项目受政府采购流程影响，支出进度不均衡', '个别项目支出进度不均衡')).toBe(true);
     expect(sameTopic('支出进度率，受采购影响', '绩效运行监控工作还有待进一步加强')).toBe(false);
   });

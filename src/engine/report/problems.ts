@@ -23,14 +23,19 @@ export interface Finding {
   standardMeasure: boolean;
 }
 
-/** Splits a 存在问题 / 改进措施 cell into its items (一是…、1.…、（1）…, or ；/line breaks). */
+/** An item number at the start or after a sentence break: 一是, 1., 1、, （1）, (一). */
+const ITEM_NUMBER = /(^|[。；;\s])(?:[一二三四五六七八九十]+是|[（(]?\d+[)）.、．]|[（(][一二三四五六七八九十]+[)）])/g;
+
+/**
+ * Splits a 存在问题 / 改进措施 cell into its items (一是…、1.…、（1）…, or ；/line breaks).
+ * No look-behind in the patterns: older Safari (Excel for Mac) cannot parse it.
+ */
 export function splitItems(text: string): string[] {
   const t = text.trim();
   if (!t || /^(无|暂无|\/|—+|-+)$/.test(t)) return [];
-  const numbered = /(?:^|[。；;\s])(?:[一二三四五六七八九十]+是|[（(]?\d+[)）.、．]|[（(][一二三四五六七八九十]+[)）])/;
   let parts: string[];
-  if (numbered.test(t)) {
-    parts = t.split(/(?:^|(?<=[。；;\s]))(?:[一二三四五六七八九十]+是|[（(]?\d+[)）.、．]|[（(][一二三四五六七八九十]+[)）])/);
+  if (new RegExp(ITEM_NUMBER.source).test(t)) {
+    parts = t.replace(ITEM_NUMBER, '$1\u0000').split('\u0000');
   } else {
     parts = t.split(/[；;\r\n]+/);
     if (parts.length === 1) parts = t.split(/。/);
