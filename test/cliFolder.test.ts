@@ -3,6 +3,7 @@ import * as path from 'path';
 import { main } from '../src/cli/main';
 import { isInputWorkbook } from '../src/cli/scoreFolder';
 import { SUMMARY_COLUMNS } from '../src/xlsx/summaryWorkbook';
+import { buildTemplate } from '../src/xlsx/template';
 import { EXAMPLE, SHEET, captureIo, readBook, tempDir } from './cliHelpers';
 
 describe('selfeval score FOLDER', () => {
@@ -20,6 +21,8 @@ describe('selfeval score FOLDER', () => {
     ws.getCell('F19').value = '27%';
     await wb.xlsx.writeFile(path.join(folder, '二分局', '乙单位.xlsx'));
     fs.writeFileSync(path.join(folder, '坏文件.xlsx'), 'this is not a workbook');
+    // A blank table: scored with errors, no total.
+    await buildTemplate(2023).xlsx.writeFile(path.join(folder, '空白.xlsx'));
     // Our own outputs and Excel's lock files are not inputs.
     fs.copyFileSync(EXAMPLE, path.join(folder, '旧结果.已评分.xlsx'));
     fs.writeFileSync(path.join(folder, '汇总.xlsx'), 'old summary');
@@ -40,12 +43,12 @@ describe('selfeval score FOLDER', () => {
     const out = path.join(dir, '结果');
     const io = captureIo(false);
     const code = await main(['score', folder, '-o', out], io);
-    expect(code).toBe(3); // one file failed
+    expect(code).toBe(3); // one file failed, one has errors
     const progress = io.err().trim().split('\n');
-    expect(progress).toHaveLength(3);
-    expect(progress.every((l) => /^\[\d\/3\] /.test(l))).toBe(true);
+    expect(progress).toHaveLength(4);
+    expect(progress.every((l) => /^\[\d\/4\] /.test(l))).toBe(true);
     expect(io.err()).toMatch(/坏文件\.xlsx：未能评分：.*不是有效的 \.xlsx 文件/);
-    expect(io.out()).toMatch(/共 3 个文件：已评分 2 个，未能评分 1 个。/);
+    expect(io.out()).toMatch(/共 4 个文件：已评分 3 个，未能评分 1 个。/);
 
     expect(fs.existsSync(path.join(out, '甲单位.已评分.xlsx'))).toBe(true);
     expect(fs.existsSync(path.join(out, '二分局', '乙单位.已评分.xlsx'))).toBe(true);
@@ -57,9 +60,14 @@ describe('selfeval score FOLDER', () => {
     const row = (r: number): unknown[] => (ws.getRow(r).values as unknown[]).slice(1);
     expect(row(2).slice(0, 10)).toEqual(['广州市海珠区人民代表大会常务委员会办公室', 2023, 3410.44, 3410.44, 1, 98, '优', 0, 0, '甲单位.xlsx']);
     expect(row(3).slice(0, 10)).toEqual(['乙单位', 2023, 3410.44, 3410.44, 1, 96.5, '优', 0, 0, path.join('二分局', '乙单位.xlsx')]);
-    expect(row(4)[9]).toBe('坏文件.xlsx');
-    expect(String(row(4)[10])).toMatch(/不是有效的 \.xlsx 文件/);
-    expect(ws.rowCount).toBe(4);
+    // The blank table: scored, with its errors counted, no total, and why.
+    expect(row(4)[9]).toBe('空白.xlsx');
+    expect([row(4)[5], row(4)[6]]).toEqual([undefined, undefined]);
+    expect(row(4)[7]).toBeGreaterThan(0);
+    expect(String(row(4)[10])).toMatch(/总分不完整/);
+    expect(row(5)[9]).toBe('坏文件.xlsx');
+    expect(String(row(5)[10])).toMatch(/不是有效的 \.xlsx 文件/);
+    expect(ws.rowCount).toBe(5);
   });
 
   test('on a terminal the progress is one bar redrawn in place; --json gives one document for the folder', async () => {
@@ -75,6 +83,7 @@ describe('selfeval score FOLDER', () => {
     expect(d.files.map((f) => [f.file, f.scored, f.total])).toEqual([
       ['甲单位.xlsx', true, 98],
       [path.join('二分局', '乙单位.xlsx'), true, 96.5],
+      ['空白.xlsx', true, null],
       ['坏文件.xlsx', false, null],
     ]);
   });

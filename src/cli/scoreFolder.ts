@@ -90,12 +90,15 @@ export async function scoreFolder(folder: string, opts: FolderOptions, io: CliIo
         annual: b?.annual !== null && b?.annual !== undefined ? Math.round(b.annual * toWan * 100) / 100 : null,
         executed: b?.executed !== null && b?.executed !== undefined ? Math.round(b.executed * toWan * 100) / 100 : null,
         rate: b?.rate ?? null,
-        total: e.results ? e.results.total : null,
+        // A partial total would rank a file among the complete ones: it goes in the note instead.
+        total: complete && e.results ? e.results.total : null,
         grade: complete ? e.results?.grade ?? '' : '',
         errors: c.errors,
         warnings: c.warnings,
         file: rel,
-        note: complete ? '' : '有指标未能计分，总分不完整，请查看该文件的校验提示。',
+        note: complete
+          ? ''
+          : `有指标未能计分，总分不完整（已计分指标合计 ${fixed2(e.results?.total ?? 0)} 分），请查看该文件的校验提示。`,
         scored: true,
       };
       outputs[rel] = o.output;

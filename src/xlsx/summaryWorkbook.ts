@@ -44,7 +44,7 @@ export function buildSummaryWorkbook(rows: SummaryRow[], title = '部门整体�
   const widths = [36, 8, 16, 16, 12, 10, 8, 8, 8, 48, 48];
   ws.columns = SUMMARY_COLUMNS.map((h, i) => ({ header: h, key: String(i), width: widths[i] }));
   for (const r of sortSummary(rows)) {
-    ws.addRow([r.unit, r.year, r.annual, r.executed, r.rate, r.total, r.grade, r.errors, r.warnings, r.file, r.note]);
+    ws.addRow([r.unit || null, r.year, r.annual, r.executed, r.rate, r.total, r.grade || null, r.errors, r.warnings, r.file, r.note || null]);
   }
   const header = ws.getRow(1);
   header.font = { name: '宋体', size: 11, bold: true };
