@@ -336,6 +336,19 @@ describe('the text follows what happened', () => {
     expect(management(r)).toContain('过程指标分值30分');
   });
 
+  test('texts wrapped inside their cells read as one line', () => {
+    const wrapped = rows((x) =>
+      x.name === '支出进度率'
+        ? { ...x, level2: '预算\n执行', name: '支出\n进度率', reason: '个别项目受政府采购流程影响\n支出进度不均衡\n下一步加强支出进度跟踪管理' }
+        : x,
+    );
+    const r = buildReport(makeEvaluation({ rows: wrapped }));
+    expect(r.sections.every((s) => s.paragraphs.every((p) => !p.includes('\n')))).toBe(true);
+    expect(management(r)).toContain('“支出进度率”年度指标值为不低于90%，实际完成54%');
+    expect(management(r)).toContain('主要原因是个别项目受政府采购流程影响；支出进度不均衡');
+    expect(items(measures(r)).some((m) => m.includes('支出进度跟踪管理'))).toBe(true);
+  });
+
   test('weights that do not add up to 100 are noted', () => {
     const r = buildReport(makeEvaluation({ rows: HAIZHU_ROWS.slice(1) }));
     expect(conclusion(r)).toContain('本表指标分值合计为90分，与规定的100分不一致');

@@ -2,7 +2,7 @@
 import type { IndicatorResult, Issue, ReportMaterial, Results, TableModel } from '../types';
 import { indicatorGroups, type IndicatorGroup } from './groups';
 import { outcomePhrase, splitReason } from './indicatorText';
-import { placeholder } from './format';
+import { flat, joinLines, placeholder } from './format';
 
 export interface ReportContext {
   table: TableModel;
@@ -26,15 +26,29 @@ export function makeContext(
   weightTotal: number,
   issues: Issue[] = [],
 ): ReportContext {
+  const clean: Results = { ...results, indicators: results.indicators.map(oneLineIndicator) };
   return {
-    table,
-    results,
+    table: { ...table, achievement: joinLines(table.achievement), shortfallReason: joinLines(table.shortfallReason) },
+    results: clean,
     material,
     year: table.year !== null ? String(table.year) : placeholder('年度'),
-    groups: indicatorGroups(results),
-    budgetRate: wholeBudgetRate(results),
+    groups: indicatorGroups(clean),
+    budgetRate: wholeBudgetRate(clean),
     weightTotal,
     issues,
+  };
+}
+
+/** Texts from cells on one line: names wrap inside their cells, reasons may run over several lines. */
+function oneLineIndicator(ind: IndicatorResult): IndicatorResult {
+  return {
+    ...ind,
+    level1: flat(ind.level1),
+    level2: flat(ind.level2),
+    name: flat(ind.name),
+    targetText: flat(ind.targetText),
+    actualText: flat(ind.actualText),
+    reason: joinLines(ind.reason),
   };
 }
 

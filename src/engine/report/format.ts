@@ -98,3 +98,17 @@ export function paragraphsOf(text: string | undefined | null): string[] {
 export function halfWidth(s: string): string {
   return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
+
+/** A cell's text on one line, for a word wrapped in its cell: line breaks are dropped. */
+export function flat(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, '').trim();
+}
+
+/** Lines of a cell joined into one sentence: a line break becomes ；, unless the line already ended a clause. */
+export function joinLines(text: string): string {
+  return text
+    .split(/\r?\n|\r/)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0)
+    .reduce((acc, line) => (acc === '' ? line : /[。；;，,：:、]$/.test(acc) ? acc + line : `${acc}；${line}`), '');
+}
