@@ -17,6 +17,8 @@ import type { CellValue, SheetGrid } from '../engine/grid';
 import { REPORT_COLUMN_WIDTH, REPORT_SHEET, ReportSheetRow, uniqueSheetName } from '../engine/reportSheet';
 import { STORE_SHEET, WorkbookStore, decodeStore, emptyStore, encodeStore } from '../engine/store';
 import type { WritePlan, WriteRecord } from '../engine/types';
+import { sameValue } from '../engine/ownership';
+import { restorePlan } from '../engine/writePlan';
 
 /** A failure the user must read: `message` is Chinese and says what to do. */
 export class GatewayError extends Error {
@@ -606,17 +608,22 @@ export interface RestoreOutcome {
   sheet: string;
 }
 
-function sameValue(current: unknown, written: string | number | null): boolean {
-  if (written === null || written === '') return current === '' || current === null || current === undefined;
-  if (typeof written === 'number') return typeof current === 'number' && Math.abs(current - written) <= 1e-9 * Math.max(1, Math.abs(written));
-  return current === written;
+/** The smallest range holding every recorded cell: read as one range, as the engine's grid. */
+function boundingBox(addresses: string[]): { address: string; origin: { row: number; col: number } } {
+  const cells = addresses.map(topLeft);
+  const top = Math.min(...cells.map((c) => c.row));
+  const left = Math.min(...cells.map((c) => c.col));
+  const bottom = Math.max(...cells.map((c) => c.row));
+  const right = Math.max(...cells.map((c) => c.col));
+  return { address: `${colLetters(left)}${top + 1}:${colLetters(right)}${bottom + 1}`, origin: { row: top, col: left } };
 }
 
 /**
- * Puts back the cells of the last calculation. A cell is restored only when it still holds what we wrote (the
- * user's later edits win); the report sheet is removed only when its text is still exactly ours (its digest),
- * so a draft someone edited is never lost; the record is then cleared, so a second restore does nothing.
- * Three syncs: the store, then the recorded cells and the report sheet, then the writes.
+ * Puts back the cells of the last calculation. Which cells go back is the engine's rule (restorePlan: a cell
+ * that still holds what we wrote gets its `before`; the user's later edits win). The report sheet is removed only
+ * when its text is still exactly ours (its digest), so a draft someone edited is never lost; the record is then
+ * cleared, so a second restore does nothing. Three syncs: the store, then the recorded cells and the report
+ * sheet, then the writes.
  */
 export async function restore(): Promise<RestoreOutcome | null> {
   const { store, exists, sheets } = await readStore();
@@ -629,35 +636,49 @@ export async function restore(): Promise<RestoreOutcome | null> {
   try {
     return await Excel.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(target.name);
-      const cells = record.cells.map((c) => ws.getRange(c.address).load('values,formulas,numberFormat'));
+      const box = record.cells.length ? boundingBox(record.cells.map((c) => c.address)) : null;
+      const range = box ? ws.getRange(box.address).load('values,formulas,numberFormat') : null;
       const reportRange = report ? ctx.workbook.worksheets.getItem(report.name).getUsedRange(true).load('values') : null;
       await ctx.sync();
 
-      const kept: string[] = [];
       let restored = 0;
-      record.cells.forEach((c, i) => {
-        const now = cells[i].values[0][0];
-        const formula = cells[i].formulas[0][0];
-        const format = cells[i].numberFormat[0][0];
-        if (typeof formula === 'string' && formula.startsWith('=')) {
-          kept.push(c.address);
-          return;
+      const kept: string[] = [];
+      if (range && box) {
+        const grid: SheetGrid = {
+          name: target.name,
+          values: cellValues(range.values as unknown[][]),
+          formulas: range.formulas as unknown[][],
+          numberFormats: range.numberFormat as (string | null)[][],
+          origin: box.origin,
+        };
+        const plan = restorePlan({ ...record, sheet: target.name }, grid);
+        for (const w of plan.writes) {
+          const r = ws.getRange(w.address);
+          r.numberFormat = [[w.numberFormat || 'General']];
+          r.values = [[w.value === null ? '' : w.value]];
+          restored++;
         }
-        if (!sameValue(now, c.written)) {
-          // A write cut off between its format and its value: the value is still the original, only our format
-          // is left. Put the format back; anything else means the user changed the cell, which is kept.
-          const cutOff = sameValue(now, c.before.value as string | number | null) && format === c.numberFormat && format !== c.before.numberFormat;
-          if (cutOff) {
-            ws.getRange(c.address).numberFormat = [[c.before.numberFormat || 'General']];
+        for (const address of plan.skipped) {
+          // A write cut off between its format and its value leaves the original value with our format: put the
+          // format back. Anything else means the user changed the cell, and it is kept as it is.
+          const c = record.cells.find((x) => x.address === address);
+          const p = topLeft(address);
+          const i = p.row - box.origin.row;
+          const j = p.col - box.origin.col;
+          const formula = (range.formulas as unknown[][])[i][j];
+          const format = (range.numberFormat as unknown[][])[i][j];
+          const cutOff =
+            !!c &&
+            !(typeof formula === 'string' && formula.startsWith('=')) &&
+            sameValue((range.values as unknown[][])[i][j], c.before.value) &&
+            format === c.numberFormat &&
+            format !== c.before.numberFormat;
+          if (cutOff && c) {
+            ws.getRange(address).numberFormat = [[c.before.numberFormat || 'General']];
             restored++;
-          } else kept.push(c.address);
-          return;
+          } else kept.push(address);
         }
-        const r = ws.getRange(c.address);
-        r.numberFormat = [[c.before.numberFormat || 'General']];
-        r.values = [[c.before.value === null ? '' : c.before.value]];
-        restored++;
-      });
+      }
       let removed: string | null = null;
       let reportKept: string | null = null;
       if (report && reportRange) {
