@@ -289,4 +289,29 @@ describe('selfeval score', () => {
     const zip = await JSZip.loadAsync(fs.readFileSync(out));
     expect(await zip.file('xl/workbook.xml')!.async('string')).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
   });
+  test('the report sheet: our untouched draft is replaced in place, an edited one is kept and never overwritten', async () => {
+    const once = path.join(dir, 'rep1.xlsx');
+    await run('score', EXAMPLE, '-o', once);
+    // The figures change: the draft is redone in the same sheet, no 自评报告 (2).
+    const wb = await readBook(once);
+    wb.getWorksheet(SHEET)!.getCell('F19').value = '27%';
+    await wb.xlsx.writeFile(once);
+    const twice = path.join(dir, 'rep2.xlsx');
+    await run('score', once, '-o', twice);
+    const b = await readBook(twice);
+    expect(b.worksheets.map((w) => w.name)).toEqual([SHEET, REPORT_SHEET, STORE_SHEET]);
+    expect(b.getWorksheet(SHEET)!.getCell('G27').value).toBe(96.5);
+    // Someone edits the draft: the next run keeps it and writes 自评报告 (2); restore then removes only (2).
+    b.getWorksheet(REPORT_SHEET)!.getCell('A3').value = '（一）部门职能（已修改）';
+    await b.xlsx.writeFile(twice);
+    const third = path.join(dir, 'rep3.xlsx');
+    await run('score', twice, '-o', third);
+    const c = await readBook(third);
+    expect(c.getWorksheet(REPORT_SHEET)!.getCell('A3').value).toBe('（一）部门职能（已修改）');
+    expect(c.getWorksheet(`${REPORT_SHEET} (2)`)).toBeDefined();
+    const r = await run('restore', third);
+    expect(r.code).toBe(0);
+    const d = await readBook(third);
+    expect(d.worksheets.map((w) => w.name)).toEqual([SHEET, REPORT_SHEET, STORE_SHEET]);
+  });
 });

@@ -5,7 +5,8 @@ import { REPORT_COLUMN_WIDTH, REPORT_SHEET } from '../src/engine/reportSheet';
 import { STORE_SHEET, emptyStore } from '../src/engine/store';
 import type { CellWrite, Report, WriteRecord } from '../src/engine/types';
 import { sheetToGrid } from '../src/xlsx/readGrid';
-import { addReportSheet } from '../src/xlsx/reportSheet';
+import { addReportSheet, isOurUntouchedReport, sheetLines, type StoredRecord } from '../src/xlsx/reportSheet';
+import { digest as gatewayDigest } from '../src/excel/gateway';
 import { readStore, writeStore } from '../src/xlsx/store';
 import { buildSummaryWorkbook, SUMMARY_COLUMNS, type SummaryRow } from '../src/xlsx/summaryWorkbook';
 import { buildTemplate, TEMPLATE_SHEET } from '../src/xlsx/template';
@@ -85,9 +86,9 @@ describe('ExcelJS write side', () => {
 
   test('the report sheet: title centred and bold, headings bold, paragraphs wrapped in one wide column A', async () => {
     const wb = await loadWorkbook(EXAMPLE);
-    const name = addReportSheet(wb, report);
-    expect(name).toBe(REPORT_SHEET);
-    expect(addReportSheet(wb, report)).toBe(`${REPORT_SHEET} (2)`);
+    const added = addReportSheet(wb, report);
+    expect(added.name).toBe(REPORT_SHEET);
+    expect(addReportSheet(wb, report).name).toBe(`${REPORT_SHEET} (2)`);
     const file = path.join(dir, 'r.xlsx');
     await saveWorkbook(wb, file);
     const ws = (await readBook(file)).getWorksheet(REPORT_SHEET)!;
@@ -104,24 +105,31 @@ describe('ExcelJS write side', () => {
     // A long paragraph gets a taller row than a one-line one.
     expect(ws.getRow(4).height).toBeGreaterThan(ws.getRow(5).height);
     expect(ws.columnCount).toBe(1);
+    expect(ws.getCell('A4').numFmt).toBe('@');
+    // The digest of what we wrote matches the sheet as read back, and the add-in's digest of the same lines.
+    expect(isOurUntouchedReport(ws, { version: 1, sheet: SHEET, at: '', cells: [], reportDigest: added.digest })).toBe(true);
+    expect(added.digest).toBe(gatewayDigest(sheetLines(ws)!));
+    ws.getCell('A5').value = '有人修改过的段落。';
+    expect(isOurUntouchedReport(ws, { version: 1, sheet: SHEET, at: '', cells: [], reportDigest: added.digest })).toBe(false);
   });
 
   test('restoreFromRecord puts the recorded cells back and removes the recorded report sheet', async () => {
     const wb = await loadWorkbook(EXAMPLE);
     const ws = wb.getWorksheet(SHEET)!;
     applyWrites(ws, [write('G13', 10, '0.00', { value: '', numberFormat: 'General' }), write('F18', 1, '0.00%', { value: '', numberFormat: 'General' })]);
-    addReportSheet(wb, report);
-    const record: WriteRecord = {
+    const { digest } = addReportSheet(wb, report);
+    const record: StoredRecord = {
       version: 1,
       sheet: SHEET,
       at: 'x',
       reportSheet: REPORT_SHEET,
+      reportDigest: digest,
       cells: [
         { address: 'G13', written: 10, numberFormat: '0.00', before: { value: '', numberFormat: 'General' } },
         { address: 'F18', written: 1, numberFormat: '0.00%', before: { value: '', numberFormat: 'General' } },
       ],
     };
-    expect(restoreFromRecord(wb, record)).toEqual({ sheetFound: true, cells: 2, skipped: [], reportRemoved: REPORT_SHEET });
+    expect(restoreFromRecord(wb, record)).toEqual({ sheetFound: true, cells: 2, skipped: [], reportRemoved: REPORT_SHEET, reportKept: null });
     const file = path.join(dir, 'back.xlsx');
     await saveWorkbook(wb, file);
     const diffs = differences(snapshot(await readBook(EXAMPLE)), snapshot(await readBook(file)), { sheets: [], cells: new Set(), cellSheet: SHEET });
@@ -135,7 +143,7 @@ describe('ExcelJS write side', () => {
     ws.getCell('G14').value = 9; // typed by the user after our calculation
     const cells = ['G13', 'G14'].map((address) => ({ address, written: 10, numberFormat: '0.00', before: { value: '', numberFormat: 'General' } }));
     const r = restoreFromRecord(wb, { version: 1, sheet: SHEET, at: 'x', cells });
-    expect(r).toEqual({ sheetFound: true, cells: 1, skipped: ['G14'], reportRemoved: null });
+    expect(r).toEqual({ sheetFound: true, cells: 1, skipped: ['G14'], reportRemoved: null, reportKept: null });
     expect(ws.getCell('G13').value).toBeNull();
     expect(ws.getCell('G14').value).toBe(9);
   });

@@ -121,6 +121,7 @@ async function runRestore(a: RestoreArgs, io: CliIo): Promise<number> {
   await saveWorkbook(wb, output);
   line(io.stdout, `已恢复 ${r.cells} 个单元格到计分前的状态${r.reportRemoved ? `，并删除工作表“${r.reportRemoved}”` : ''}。`);
   if (r.skipped.length) line(io.stdout, `以下单元格在计分后已被修改，保留现值：${r.skipped.join('、')}`);
+  if (r.reportKept) line(io.stdout, `工作表“${r.reportKept}”在计分后已被修改，予以保留，如不需要请手动删除。`);
   line(io.stdout, `已写入：${output}`);
   return EXIT_OK;
 }

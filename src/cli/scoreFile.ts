@@ -3,12 +3,11 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import type ExcelJS from 'exceljs';
 import { evaluateWorkbook } from '../engine/evaluate';
-import { reportSheetRows } from '../engine/reportSheet';
 import { validateSettings, type Settings } from '../engine/settings';
 import type { WorkbookStore } from '../engine/store';
 import type { Evaluation, Report, ReportMaterial } from '../engine/types';
 import { sheetToGrid } from '../xlsx/readGrid';
-import { addReportSheet } from '../xlsx/reportSheet';
+import { addReportSheet, isOurUntouchedReport, type StoredRecord } from '../xlsx/reportSheet';
 import { readStore, writeStore } from '../xlsx/store';
 import { WorkbookReadError, activeSheetName, findSheet, loadWorkbook, saveWorkbook, workbookGrids } from '../xlsx/workbook';
 import { applyWrites } from '../xlsx/writePlan';
@@ -74,13 +73,6 @@ function mergeMaterial(stored: ReportMaterial | null, fromSheet: ReportMaterial 
   return out;
 }
 
-/** True when the sheet already holds exactly these report rows (our own draft from last time, unchanged). */
-function sameReport(ws: ExcelJS.Worksheet, report: Report): boolean {
-  const rows = reportSheetRows(report);
-  if (ws.actualRowCount !== rows.length) return false;
-  return rows.every((r, i) => ws.getCell(i + 1, 1).value === r.text);
-}
-
 function notFoundMessage(file: string, evaluation: Evaluation): string {
   const name = path.basename(file);
   const details = evaluation.searched
@@ -122,7 +114,6 @@ export async function scoreFile(input: string, opts: ScoreOptions): Promise<Scor
 
   const materialWs = findSheet(wb, MATERIAL_SHEET);
   const material = mergeMaterial(store.material, materialWs ? readMaterialSheet(sheetToGrid(materialWs)) : null);
-  const previousReport = store.record?.reportSheet ?? null;
 
   const evaluation = evaluateWorkbook(workbookGrids(wb, [MATERIAL_SHEET]), {
     settings,
@@ -138,13 +129,23 @@ export async function scoreFile(input: string, opts: ScoreOptions): Promise<Scor
   const ws = findSheet(wb, evaluation.sheet);
   if (evaluation.plan && ws) skipped = applyWrites(ws, evaluation.plan.writes);
 
-  // Our own draft from last time is kept when it is unchanged; anything else goes to a new sheet, never overwritten.
-  const prev = previousReport ? findSheet(wb, previousReport) : undefined;
-  const reportSheet = prev && sameReport(prev, report) ? prev.name : addReportSheet(wb, report);
+  // Our own draft from last time, untouched, is replaced in place; one someone edited is kept and the new draft
+  // goes to a new sheet (自评报告 (2)…): an existing sheet is never overwritten.
+  const previous = store.record as StoredRecord | null;
+  const prev = previous?.reportSheet ? findSheet(wb, previous.reportSheet) : undefined;
+  let orderNo: number | undefined;
+  if (prev && evaluation.plan && isOurUntouchedReport(prev, previous)) {
+    orderNo = (prev as unknown as { orderNo: number }).orderNo;
+    wb.removeWorksheet(prev.id);
+  }
+  const added = addReportSheet(wb, report, orderNo);
+  const record: StoredRecord | null = evaluation.plan
+    ? { ...evaluation.plan.record, reportSheet: added.name, reportDigest: added.digest }
+    : store.record;
 
   writeStore(wb, {
     version: 1,
-    record: evaluation.plan ? { ...evaluation.plan.record, reportSheet } : store.record,
+    record,
     settings: opts.settings ? settings : store.settings,
     material,
   });
@@ -160,7 +161,7 @@ export async function scoreFile(input: string, opts: ScoreOptions): Promise<Scor
     if (/\.docx$/i.test(reportFile)) await fs.writeFile(reportFile, await reportToDocx(report));
     else await fs.writeFile(reportFile, reportTextFile(report), 'utf8');
   }
-  return { input, evaluation, report, output, reportFile, reportSheet, settingsErrors, skipped };
+  return { input, evaluation, report, output, reportFile, reportSheet: added.name, settingsErrors, skipped };
 }
 
 /** Reads and validates a --settings file; unreadable or invalid JSON is a CliError. */

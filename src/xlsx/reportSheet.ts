@@ -1,10 +1,47 @@
 /** The 自评报告 sheet: one paragraph per row in one wide wrapped column A (same layout as the add-in). */
 import type ExcelJS from 'exceljs';
 import { REPORT_COLUMN_WIDTH, REPORT_SHEET, reportSheetRows, uniqueSheetName } from '../engine/reportSheet';
-import type { Report } from '../engine/types';
+import type { Report, WriteRecord } from '../engine/types';
+
+/** The record as both doors keep it: the engine's WriteRecord plus a digest of the report sheet we added. */
+export type StoredRecord = WriteRecord & { reportDigest?: string };
 
 const FONT = '宋体';
 const SIZE: Record<string, number> = { title: 16, heading1: 12, heading2: 12, body: 12 };
+
+/**
+ * Digest of the report sheet's lines, to tell our own untouched draft from one someone edited.
+ * Must equal the add-in's (src/excel/gateway.ts `digest`; a test checks it) so that either door can restore
+ * what the other wrote. TODO(lead): move it into src/engine/reportSheet.ts and import it in both doors.
+ */
+export function reportDigest(lines: string[]): string {
+  let h = 0x811c9dc5;
+  const s = lines.join('\n');
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0') + ':' + s.length;
+}
+
+/** The texts in column A of a sheet, as the add-in reads its used range; null when other columns are used. */
+export function sheetLines(ws: ExcelJS.Worksheet): string[] | null {
+  if (ws.actualColumnCount > 1) return null;
+  const lines: string[] = [];
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const v = ws.getCell(r, 1).value;
+    lines.push(v === null || v === undefined ? '' : String(v));
+  }
+  while (lines.length && lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+/** True when the sheet still holds exactly the report that the record says we wrote. */
+export function isOurUntouchedReport(ws: ExcelJS.Worksheet, record: StoredRecord | null): boolean {
+  if (!record?.reportDigest) return false;
+  const lines = sheetLines(ws);
+  return lines !== null && reportDigest(lines) === record.reportDigest;
+}
 
 /** Rough display width: CJK and full-width characters count 2, others 1. */
 function displayWidth(text: string): number {
@@ -23,18 +60,24 @@ function rowHeight(text: string, size: number): number {
   return Math.ceil(lines * size * 1.5 + 4);
 }
 
-/** Adds the report as a new sheet (自评报告, or 自评报告 (2)… when taken); returns its name. */
-export function addReportSheet(wb: ExcelJS.Workbook, report: Report, base: string = REPORT_SHEET): string {
-  const name = uniqueSheetName(base, wb.worksheets.map((ws) => ws.name));
+/**
+ * Adds the report as a new sheet (自评报告, or 自评报告 (2)… when taken) and returns its name and digest.
+ * `orderNo` puts it where a sheet it replaces was.
+ */
+export function addReportSheet(wb: ExcelJS.Workbook, report: Report, orderNo?: number): { name: string; digest: string } {
+  const rows = reportSheetRows(report);
+  const name = uniqueSheetName(REPORT_SHEET, wb.worksheets.map((ws) => ws.name));
   const ws = wb.addWorksheet(name);
+  if (orderNo !== undefined) (ws as unknown as { orderNo: number }).orderNo = orderNo;
   ws.getColumn(1).width = REPORT_COLUMN_WIDTH;
-  reportSheetRows(report).forEach((row, i) => {
+  rows.forEach((row, i) => {
     const cell = ws.getCell(i + 1, 1);
     cell.value = row.text;
+    cell.numFmt = '@'; // text, as the add-in writes it: a paragraph is never read as a number or a formula
     const size = SIZE[row.style];
     cell.font = { name: FONT, size, bold: row.style !== 'body' };
     cell.alignment = { wrapText: true, vertical: 'top', horizontal: row.style === 'title' ? 'center' : 'left' };
     ws.getRow(i + 1).height = rowHeight(row.text, size);
   });
-  return name;
+  return { name, digest: reportDigest(rows.map((r) => r.text)) };
 }

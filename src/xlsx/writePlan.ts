@@ -1,8 +1,9 @@
 /** Applies the engine's write plan to an ExcelJS worksheet, and puts it back from the record. */
 import type ExcelJS from 'exceljs';
-import type { CellWrite, WritePlan, WriteRecord } from '../engine/types';
+import type { CellWrite, WritePlan } from '../engine/types';
 import { restorePlan } from '../engine/writePlan';
 import { sheetToGrid } from './readGrid';
+import { isOurUntouchedReport, type StoredRecord } from './reportSheet';
 import { findSheet } from './workbook';
 
 type Written = string | number | boolean | null;
@@ -51,13 +52,13 @@ export function applyInverse(ws: ExcelJS.Worksheet, inverse: WritePlan['inverse'
 
 /**
  * Undoes the recorded calculation (the rule is the engine's restorePlan): each cell that still holds what we
- * wrote gets its `before` value and format back, a cell the user changed since is left as it is, and the report
- * sheet that calculation added is removed.
+ * wrote gets its `before` value and format back, a cell the user changed since is left as it is. The report sheet
+ * that calculation added is removed only when it still holds exactly our text (its digest), as the add-in does.
  */
 export function restoreFromRecord(
   wb: ExcelJS.Workbook,
-  record: WriteRecord,
-): { sheetFound: boolean; cells: number; skipped: string[]; reportRemoved: string | null } {
+  record: StoredRecord,
+): { sheetFound: boolean; cells: number; skipped: string[]; reportRemoved: string | null; reportKept: string | null } {
   const ws = findSheet(wb, record.sheet);
   let cells = 0;
   let skipped: string[] = [];
@@ -68,12 +69,13 @@ export function restoreFromRecord(
     skipped = plan.skipped;
   }
   let reportRemoved: string | null = null;
-  if (record.reportSheet) {
-    const rs = findSheet(wb, record.reportSheet);
-    if (rs) {
+  let reportKept: string | null = null;
+  const rs = record.reportSheet ? findSheet(wb, record.reportSheet) : undefined;
+  if (rs) {
+    if (isOurUntouchedReport(rs, record)) {
       wb.removeWorksheet(rs.id);
       reportRemoved = rs.name;
-    }
+    } else reportKept = rs.name;
   }
-  return { sheetFound: !!ws, cells, skipped, reportRemoved };
+  return { sheetFound: !!ws, cells, skipped, reportRemoved, reportKept };
 }
