@@ -67,6 +67,7 @@ describe('reportToDocx', () => {
     expect(title.xml).toContain('w:ascii="方正小标宋简体"');
     expect(title.xml).toContain('<w:sz w:val="44"/>');
     expect(title.xml).toContain('<w:jc w:val="center"/>');
+    expect(title.xml).toMatch(/<w:snapToGrid w:val="(false|0)"\/>/);
     const h1 = find(ps, '一、部门基本情况');
     expect(h1.xml).toContain(fontAttr('黑体'));
     expect(h1.xml).toContain('<w:sz w:val="32"/>');
@@ -78,6 +79,7 @@ describe('reportToDocx', () => {
     expect(body.xml).toContain(fontAttr('仿宋_GB2312'));
     expect(body.xml).toContain('<w:sz w:val="32"/>');
     expect(body.xml).toContain('<w:jc w:val="both"/>');
+    expect(body.xml).not.toContain('snapToGrid');
     for (const p of [h1, h2, body]) {
       expect(p.xml).toMatch(/w:firstLineChars="200"/);
       expect(p.xml).toMatch(/w:firstLine="640"/);

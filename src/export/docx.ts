@@ -58,15 +58,22 @@ function font(name: string): IRunOptions['font'] {
   return { ascii: name, hAnsi: name, eastAsia: name, cs: name };
 }
 
-function run(text: string, fontName: string, size: number): TextRun {
-  return new TextRun({ text, font: font(fontName), size, language: { value: 'zh-CN', eastAsia: 'zh-CN' } });
+function run(text: string, fontName: string, size: number, snapToGrid = true): TextRun {
+  return new TextRun({
+    text,
+    font: font(fontName),
+    size,
+    language: { value: 'zh-CN', eastAsia: 'zh-CN' },
+    ...(snapToGrid ? {} : { snapToGrid: false }),
+  });
 }
 
 function titleParagraph(text: string): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.CENTER,
     spacing: EXACT_LINE,
-    children: [run(text, DOCX_FONTS.title, SIZE.erhao)],
+    // Off the character grid: a 22 pt character would take two 15.8 pt cells and the title would look spaced out.
+    children: [run(text, DOCX_FONTS.title, SIZE.erhao, false)],
   });
 }
 
