@@ -62,6 +62,12 @@ describe('selfeval arguments', () => {
     expect(fs.readdirSync(dir).filter((f) => f.includes('已评分'))).toEqual([]);
   });
 
+  test('-o naming the input itself needs --in-place', async () => {
+    const r = await run('score', path.join(dir, 'same.xlsx'), '-o', path.join(dir, '.', 'same.xlsx'));
+    expect(r.code).toBe(2);
+    expect(oneLine(r.err)).toMatch(/请使用 --in-place/);
+  });
+
   test('an unreadable settings file and invalid settings JSON are clear errors', async () => {
     fs.writeFileSync(path.join(dir, 'bad.json'), '{ budgetRule: ');
     expect(oneLine((await run('score', 'a.xlsx', '--settings', path.join(dir, 'nope.json'))).err)).toMatch(/无法读取设置文件/);

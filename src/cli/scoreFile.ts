@@ -93,6 +93,9 @@ export async function scoreFile(input: string, opts: ScoreOptions): Promise<Scor
     );
   }
   const output = await resolveOutput(input, opts);
+  if (!opts.inPlace && path.resolve(output) === path.resolve(input)) {
+    throw new CliError('输出文件与输入文件相同；如确需直接写回原文件，请使用 --in-place。');
+  }
   if (opts.report && path.resolve(opts.report) === path.resolve(output)) throw new CliError('--report 与输出表格不能是同一个文件。');
 
   let wb: ExcelJS.Workbook;
