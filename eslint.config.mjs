@@ -29,6 +29,11 @@ export default tseslint.config(
     },
   },
   {
+    // Plain ES5 script loaded before office.js (taskpane.html).
+    files: ['src/taskpane/**/*.js'],
+    languageOptions: { ecmaVersion: 5, sourceType: 'script', globals: { ...globals.browser } },
+  },
+  {
     // The pane puts text from cells into the DOM: textContent only.
     files: ['src/taskpane/**/*.ts'],
     rules: { 'no-restricted-syntax': ['error', ...noHtmlSinks] },
