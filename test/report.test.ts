@@ -473,4 +473,19 @@ describe('on the example workbook, through the engine', () => {
     expect(m[i]).toContain('预算执行');
     expect(m.length).toBe(p.length);
   });
+
+  test('amounts in 元, through the engine, are reported in 万元', async () => {
+    const { evaluation } = await evaluateExample({
+      A7: '年度部门整体支出规模（元）',
+      C8: 32800000,
+      D8: 34104400,
+      E8: 34104400,
+      C9: 32800000,
+      D9: 34104400,
+      E9: 34104400,
+    });
+    expect(evaluation.table!.money!.unit).toBe('元');
+    const r = buildReport(evaluation, FULL_MATERIAL);
+    expect(section(r, '（四）')).toContain('一般公共预算收入3410.44万元，支出3410.44万元，财政拨款资金预算完成率达100%');
+  });
 });
