@@ -251,6 +251,7 @@ describe('selfeval score', () => {
     const input = await variant(path.join(dir, 'rich.xlsx'), (ws, wb) => {
       ws.getCell('E13').dataValidation = { type: 'list', allowBlank: true, formulae: ['"100%,≥95%"'] };
       ws.getCell('C13').note = '会议按计划召开';
+      ws.fillFormula('J13:J16', 'D13*2', [20, 20, 20, 20]); // shared formulas, as Excel writes a filled-down column
       ws.views = [{ state: 'frozen', ySplit: 12, xSplit: 0 }];
       ws.addConditionalFormatting({
         ref: 'G13:G26',
@@ -276,6 +277,7 @@ describe('selfeval score', () => {
     const ws = after.getWorksheet(SHEET)!;
     expect(ws.getCell('E13').dataValidation).toMatchObject({ type: 'list', formulae: ['"100%,≥95%"'] });
     expect(ws.getCell('C13').note).toBe('会议按计划召开');
+    expect(ws.getCell('J16').formula).toBe('D16*2');
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 12 });
     expect(JSON.stringify((ws as unknown as { conditionalFormattings: unknown }).conditionalFormattings)).toContain('G13:G26');
     expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9 });
