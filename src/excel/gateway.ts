@@ -75,8 +75,10 @@ function errorCode(e: unknown): string {
   return e && typeof e === 'object' && 'code' in e ? String((e as { code: unknown }).code) : '';
 }
 
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+/** Office's own error text is English: the user gets a Chinese sentence and the code, for support. */
+function codeNote(e: unknown): string {
+  const code = errorCode(e);
+  return code ? `（错误代码：${code}）` : '';
 }
 
 /** Column letters → 0-based index. */
@@ -384,7 +386,7 @@ function readFailure(e: unknown): GatewayError {
   if (e instanceof GatewayError) return e;
   const code = errorCode(e);
   if (code === 'ItemNotFound') return new GatewayError('读取工作簿时工作表已发生变化（可能被重命名或删除），请重新点击“计算得分”。', code);
-  return new GatewayError(`读取工作簿失败（${code || '未知错误'}）：${errorText(e)}。工作簿未作任何修改，请稍后重试。`, code || 'ReadFailed');
+  return new GatewayError(`读取工作簿失败${codeNote(e)}。工作簿未作任何修改，请稍后重试。`, code || 'ReadFailed');
 }
 
 /** The store alone (settings, material, record): one sync on ExcelApi 1.4+. */
@@ -453,7 +455,7 @@ export async function writeStore(store: WorkbookStore, exists: boolean, sheets: 
       await ctx.sync();
     });
   } catch (e) {
-    throw new GatewayError(`保存到工作簿失败（${errorCode(e) || '未知错误'}）：${errorText(e)}。请稍后重试。`, errorCode(e) || 'WriteFailed');
+    throw new GatewayError(`保存到工作簿失败${codeNote(e)}，请稍后重试。`, errorCode(e) || 'WriteFailed');
   }
 }
 
@@ -565,7 +567,7 @@ async function writeFailure(e: unknown, sheet: string, record: StoredRecord, rep
         ? '工作表或工作簿受保护'
         : code === 'ItemAlreadyExists'
           ? `已存在名为“${reportSheet ?? REPORT_SHEET}”的工作表`
-          : `${code || '未知错误'}：${errorText(e)}`;
+          : `写入过程中出现错误${codeNote(e)}`;
   let after = '工作簿中可能已写入部分结果，可点击“恢复计算前内容”撤销。';
   if (supports('1.4')) {
     try {
@@ -696,7 +698,7 @@ export async function restore(): Promise<RestoreOutcome | null> {
   } catch (e) {
     if (e instanceof GatewayError) throw e;
     const code = errorCode(e);
-    throw new GatewayError(`恢复失败（${code || '未知错误'}）：${errorText(e)}。请检查工作表是否受保护后重试。`, code || 'RestoreFailed');
+    throw new GatewayError(`恢复失败${codeNote(e)}。请检查工作表是否受保护后重试。`, code || 'RestoreFailed');
   }
 }
 
@@ -717,6 +719,6 @@ export async function selectCell(qualifiedAddress: string): Promise<void> {
     const code = errorCode(e);
     if (code === 'ItemNotFound') throw new GatewayError(`找不到工作表“${sheet}”，可能已被重命名或删除。`, code);
     if (code === 'InvalidOperation') throw new GatewayError(`工作表“${sheet}”已隐藏，无法定位到单元格 ${address}。请先取消隐藏该工作表。`, code);
-    throw new GatewayError(`无法定位到单元格 ${sheet}!${address}（${code || '未知错误'}）。`, code || 'SelectFailed');
+    throw new GatewayError(`无法定位到单元格 ${sheet}!${address}${codeNote(e)}。`, code || 'SelectFailed');
   }
 }

@@ -22,7 +22,9 @@ export interface CalculateOutcome {
 
 function messageOf(e: unknown): string {
   if (e instanceof gateway.GatewayError) return e.message;
-  return `操作未能完成：${e instanceof Error ? e.message : String(e)}。工作簿如有改动，可点击“恢复计算前内容”撤销。`;
+  // An engine or programming error: its text is English and technical, so it goes to the console only.
+  console.error(e);
+  return '操作未能完成，出现了意外错误。工作簿如有改动，可点击“恢复计算前内容”撤销；如问题持续，请将工作簿反馈给开发人员。';
 }
 
 function notFoundMessage(searched: SheetSearch[]): string {
