@@ -4,6 +4,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   /** True when stderr is a terminal: then folder mode draws a progress bar. */
   stderrIsTTY: boolean;
+  /** Terminal width for the progress bar. */
+  columns?: number;
   /** Clock for the write record (tests pin it). */
   now?: () => Date;
 }
@@ -26,5 +28,6 @@ export function processIo(): CliIo {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     stderrIsTTY: !!process.stderr.isTTY,
+    columns: process.stderr.columns,
   };
 }

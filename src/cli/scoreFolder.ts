@@ -69,7 +69,7 @@ export async function scoreFolder(folder: string, opts: FolderOptions, io: CliIo
   const files = await listWorkbooks(root, outRoot && outRoot !== root ? outRoot : null);
   if (files.length === 0) throw new CliError(`文件夹“${folder}”中没有可评分的 .xlsx 文件。`);
 
-  const progress = createProgress(files.length, io.stderr, io.stderrIsTTY);
+  const progress = createProgress(files.length, io.stderr, io.stderrIsTTY, io.columns || 80);
   const rows: SummaryRow[] = [];
   const outputs: Record<string, string> = {};
   let done = 0;
