@@ -223,7 +223,52 @@ describe('nothing is written when it must not be', () => {
   });
 });
 
+describe('addresses', () => {
+  test('a table that does not start at A1 (used range B3:…): scores and writes land on the right cells', async () => {
+    const base = await example();
+    const snap = base.toSnapshot();
+    const shift = (a: string) => {
+      const m = /^([A-Z]+)(\d+)$/.exec(a)!;
+      return String.fromCharCode(m[1].charCodeAt(0) + 1) + (Number(m[2]) + 2);
+    };
+    const sheet = snap.sheets[0];
+    sheet.cells = Object.fromEntries(
+      Object.entries(sheet.cells).map(([a, c]) => [shift(a), c.formula ? { ...c, formula: c.formula.replace(/[A-Z]+\d+/g, shift) } : c]),
+    );
+    sheet.merges = (sheet.merges ?? []).map((m) => m.split(':').map(shift).join(':'));
+    const wb = FakeWorkbook.fromSnapshot(snap);
+    const before = wb.clone();
+    host = installFakeOffice(wb);
+    const out = await session.calculate();
+    expect(out.ok).toBe(true);
+    expect(out.evaluation?.results?.total).toBeCloseTo(98, 6);
+    const row = out.evaluation!.results!.indicators.find((i) => i.name === '支出进度率')!;
+    expect(row.cells.score).toBe('H21'); // G19 in the original layout
+    expect(wb.get(SHEET).valueAt('H21')).toBe(row.score);
+    const planned = new Set(out.evaluation!.plan!.writes.map((w) => w.address));
+    expect(changedCells(before.get(SHEET), wb.get(SHEET)).every((a) => planned.has(a))).toBe(true);
+  });
+});
+
 describe('a write that fails half-way leaves nothing the record cannot undo', () => {
+  test('the sheet deleted between read and write: a clear message, nothing added', async () => {
+    const wb = await example();
+    wb.addSheet('封面').set('A1', '封面');
+    host = installFakeOffice(wb);
+    host.beforeSync = (n) => {
+      if (n === 2) {
+        const s = wb.get(SHEET);
+        s.deleted = true;
+        wb.sheets = wb.sheets.filter((x) => x !== s);
+      }
+    };
+    const out = await session.calculate();
+    host.beforeSync = null;
+    expect(out.ok).toBe(false);
+    expect(out.message).toMatch(/已不存在/);
+    expect(wb.sheets.map((s) => s.name)).toEqual(['封面']);
+  });
+
   test('failure after the record and some cells: the message says so, and restore gives back the original', async () => {
     const wb = await example();
     const original = wb.clone();
@@ -435,7 +480,44 @@ describe('restore', () => {
   });
 });
 
+describe('restore refuses what it cannot do, without writing', () => {
+  test('a protected table sheet: a message, nothing changed, the record kept for later', async () => {
+    const wb = await example();
+    host = installFakeOffice(wb);
+    await session.calculate();
+    wb.get(SHEET).protected = true;
+    const before = workbookDump(wb);
+    const r = await session.restoreLast();
+    expect(r.ok).toBe(false);
+    expect(r.message).toMatch(/受保护/);
+    expect(workbookDump(wb)).toEqual(before);
+    expect(storeOf(wb)?.record).not.toBeNull();
+  });
+
+  test('the table sheet renamed since: a message naming it, nothing changed', async () => {
+    const wb = await example();
+    host = installFakeOffice(wb);
+    await session.calculate();
+    wb.get(SHEET).name = '新名字';
+    const before = workbookDump(wb);
+    const r = await session.restoreLast();
+    expect(r.ok).toBe(false);
+    expect(r.message).toContain(`找不到工作表“${SHEET}”`);
+    expect(workbookDump(wb)).toEqual(before);
+  });
+});
+
 describe('settings, material, selection', () => {
+  test('saving settings in a workbook whose structure is protected: a message, nothing written', async () => {
+    const wb = await example();
+    wb.structureProtected = true;
+    const before = workbookDump(wb);
+    host = installFakeOffice(wb);
+    const { settings } = await session.loadStored();
+    await expect(session.saveSettings(settings)).rejects.toThrow(/工作簿结构受保护/);
+    expect(workbookDump(wb)).toEqual(before);
+  });
+
   test('settings and material are kept in the store; the record survives; defaults when none', async () => {
     const wb = await example();
     host = installFakeOffice(wb);
