@@ -215,6 +215,8 @@ describe('selfeval score', () => {
     expect(d.sheet).toBe(SHEET);
     expect(d.year).toBe(2024);
     expect(d.issues.length).toBeGreaterThan(0);
+    expect(d.complete).toBe(false);
+    expect(d.grade).toBeNull();
   });
   test('material from a 报告素材 sheet fills the report and is kept in the store for next year', async () => {
     const input = await variant(path.join(dir, 'material.xlsx'), (_ws, wb) => {

@@ -104,7 +104,8 @@ export function jsonDocument(
     })),
     groups: (results?.groups ?? []).filter((g) => !g.level2).map((g) => ({ level1: g.level1, weight: g.weight, score: g.score })),
     total: results ? results.total : null,
-    grade: results ? results.grade : null,
+    // A grade for a partial total would be wrong: none until every indicator is scored.
+    grade: results && results.complete ? results.grade : null,
     complete: results?.complete ?? false,
     settings: evaluation.settings,
     issues: evaluation.issues.map((x) => ({ severity: x.severity, cell: x.cell, message: x.message, kind: x.kind })),
