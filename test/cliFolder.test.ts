@@ -105,4 +105,20 @@ describe('selfeval score FOLDER', () => {
     const io = captureIo();
     expect(await main(['score', bad], io)).toBe(2);
   });
+  test('amounts in 元 are shown in 万元 in 汇总.xlsx', async () => {
+    const yuan = path.join(dir, 'yuan');
+    fs.mkdirSync(yuan);
+    const wb = await readBook(EXAMPLE);
+    const ws = wb.getWorksheet(SHEET)!;
+    ws.getCell('A7').value = '年度部门整体支出规模（元）';
+    for (const col of ['C', 'D', 'E']) {
+      for (const r of [9, 10, 11]) ws.getCell(`${col}${r}`).value = Math.round(Number(ws.getCell(`${col}${r}`).value) * 10000);
+      ws.getCell(`${col}8`).value = Math.round(Number((ws.getCell(`${col}8`).value as { result: number }).result) * 10000);
+    }
+    await wb.xlsx.writeFile(path.join(yuan, '元.xlsx'));
+    const io = captureIo();
+    expect(await main(['score', yuan], io)).toBe(0);
+    const sum = (await readBook(path.join(yuan, '汇总.xlsx'))).worksheets[0];
+    expect([sum.getCell('C2').value, sum.getCell('D2').value, sum.getCell('E2').value, sum.getCell('F2').value]).toEqual([3410.44, 3410.44, 1, 98]);
+  });
 });
