@@ -272,6 +272,15 @@ describe('the text follows what happened', () => {
     expect(management(r)).toContain('“预算完成率”年度指标值为100%，实际完成80%，得8分（分值10分），主要原因是部分采购项目延至下年度实施');
   });
 
+  test('the words agree with the rate as shown: 99.999 % is 100%, 89.999 % is 90%', () => {
+    const near = (executed: number) =>
+      buildReport(makeEvaluation({ sources: [{ name: '财政拨款', initial: 100000, annual: 100000, executed }] }));
+    expect(section(near(99999), '（四）')).toContain('预算完成率达100%，预算完成情况较好');
+    const r = near(89999);
+    expect(section(r, '（四）')).toContain('预算完成率达90%，预算完成情况良好');
+    expect(problems(r)).not.toContain('预算执行进度有待加快');
+  });
+
   test('several fund sources: each named with its amounts and rate', () => {
     const r = buildReport(
       makeEvaluation({

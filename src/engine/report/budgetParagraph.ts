@@ -2,7 +2,7 @@
 import type { BudgetRate } from '../types';
 import type { ReportContext } from './context';
 import { budgetShortfallCause } from './context';
-import { clause, formatAmount, formatRate, placeholder } from './format';
+import { clause, formatAmount, formatRate, placeholder, roundTo } from './format';
 
 /** Below this completion rate the report calls budget execution slow (spec: budget completion below 90 %). */
 export const LOW_BUDGET_RATE = 0.9;
@@ -37,8 +37,14 @@ function wholeAmounts(ctx: ReportContext): { annual: number; executed: number } 
 }
 
 /** How the completion rate is judged, in the reference's words. */
-function rateComment(ctx: ReportContext, rate: number | null): string {
-  if (rate === null) return '全年预算数为0，未计算预算完成率';
+/** The rate as shown (2 decimals of a percent), so that the words agree with the figure: 99.999 % reads 100%. */
+export function shownRate(rate: number): number {
+  return roundTo(rate * 100, 2) / 100;
+}
+
+function rateComment(ctx: ReportContext, exact: number | null): string {
+  if (exact === null) return '全年预算数为0，未计算预算完成率';
+  const rate = shownRate(exact);
   if (rate >= 1) return '预算完成情况较好，收支规模、支出进度处于合理水平';
   if (rate >= LOW_BUDGET_RATE) return '预算完成情况良好，收支规模、支出进度总体处于合理水平';
   const cause = budgetShortfallCause(ctx);
@@ -47,7 +53,7 @@ function rateComment(ctx: ReportContext, rate: number | null): string {
 
 function rateClause(label: string, rate: number | null): string {
   if (rate === null) return '';
-  return `${label}预算完成率${rate >= LOW_BUDGET_RATE ? '达' : '为'}${formatRate(rate)}`;
+  return `${label}预算完成率${shownRate(rate) >= LOW_BUDGET_RATE ? '达' : '为'}${formatRate(rate)}`;
 }
 
 /** 财政拨款 / 一般公共预算 → 财政拨款资金 (the reference's wording); other sources keep their names. */

@@ -9,7 +9,7 @@
 import type { IndicatorResult } from '../types';
 import type { ReportContext } from './context';
 import { budgetIndicator, budgetShortfallCause, causeOf, lostRows, outcomeOf, unscoredRows } from './context';
-import { LOW_BUDGET_RATE } from './budgetParagraph';
+import { LOW_BUDGET_RATE, shownRate } from './budgetParagraph';
 import { clause, enumerate, formatRate } from './format';
 import { splitReason } from './indicatorText';
 import { genericMeasure, DEFAULT_FINDINGS } from './measures';
@@ -75,7 +75,7 @@ function rowFinding(ctx: ReportContext, r: IndicatorResult): Finding {
 
 function budgetFinding(ctx: ReportContext): Finding | null {
   const rate = ctx.budgetRate;
-  if (rate === null || rate >= LOW_BUDGET_RATE) return null;
+  if (rate === null || shownRate(rate) >= LOW_BUDGET_RATE) return null;
   const row = budgetIndicator(ctx);
   if (row && row.lostPoints) return null; // the row's own finding already says it
   const cause = budgetShortfallCause(ctx);
