@@ -309,6 +309,25 @@ describeBrowser('task pane in headless Chromium (production build, fake Office h
     expect(notFound).toMatch(/缺少/);
   });
 
+  test('an old web view (no ES2019, as Internet Explorer or Edge Legacy) gets a Chinese message, not a dead pane', async () => {
+    const page = await context.newPage();
+    await page.route('**/*', (route) =>
+      route.request().url() === OFFICE_JS
+        ? route.fulfill({ status: 200, contentType: 'text/javascript', body: fakeOffice })
+        : isLocal(route.request().url(), server.origin)
+          ? route.continue()
+          : route.abort('blockedbyclient'),
+    );
+    await page.addInitScript(() => {
+      delete (Object as unknown as { fromEntries?: unknown }).fromEntries;
+    });
+    await page.goto(`${server.origin}/taskpane.html`);
+    await page.waitForSelector('#unsupported:not([hidden])');
+    expect(await text(page, '#unsupported')).toContain('无法在此版本的 Office 中运行');
+    expect(await page.isHidden('#app')).toBe(true);
+    await page.close();
+  });
+
   test('no request left localhost except the routed office.js', () => {
     expect(panes.length).toBeGreaterThan(3);
     for (const { requests } of panes) {
