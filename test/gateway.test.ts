@@ -10,6 +10,7 @@ import { sheetSnapshotFromGrid } from './fakehost/fromGrid';
 import { loadXlsx } from './fakehost/xlsx';
 import { table, type Row } from './helpers/tables';
 import * as session from '../src/excel/session';
+import * as gateway from '../src/excel/gateway';
 import { decodeStore, STORE_SHEET } from '../src/engine/store';
 import { REPORT_SHEET } from '../src/engine/reportSheet';
 
@@ -247,6 +248,25 @@ describe('addresses', () => {
     expect(wb.get(SHEET).valueAt('H21')).toBe(row.score);
     const planned = new Set(out.evaluation!.plan!.writes.map((w) => w.address));
     expect(changedCells(before.get(SHEET), wb.get(SHEET)).every((a) => planned.has(a))).toBe(true);
+  });
+});
+
+describe('formatting far below the table', () => {
+  test('a number format applied down a whole column does not make the read huge', async () => {
+    const wb = await example();
+    const s = wb.get(SHEET);
+    for (let r = 30; r < 100000; r++) s.cell(r, 6).numberFormat = '0.00';
+    host = installFakeOffice(wb);
+    const out = await session.calculate();
+    expect(out.ok).toBe(true);
+    expect(out.evaluation?.results?.total).toBeCloseTo(98, 6);
+    expect(host.syncCount).toBe(2);
+    // The read stops a couple of rows below the last value (row 30), not at row 100,000.
+    const read = host.requests[0].ops.find((o) => o.includes('getResizedRange'))!;
+    expect(read).toBeTruthy();
+    expect(out.evaluation!.plan!.writes.every((w) => Number(/\d+/.exec(w.address)![0]) <= 32)).toBe(true);
+    const grid = (await gateway.readWorkbook()).grids[0];
+    expect(grid.values.length).toBe(32);
   });
 });
 

@@ -58,8 +58,11 @@ export type StoredRecord = WriteRecord & { reportDigest?: string };
 export const MIN_API = '1.2';
 /** Cells per sync in the fallback read: Excel on the web caps a response at about 5 MB. */
 const CELLS_PER_SYNC = 100000;
-/** Rows per range in the fallback read. */
+/** Cells per range in the fallback read. */
 const CHUNK_CELLS = 50000;
+/** Blank rows and columns read beyond the last value. */
+const MARGIN_ROWS = 2;
+const MARGIN_COLUMNS = 2;
 
 // ------------------------------------------------------------------------------------------------ helpers
 
@@ -197,8 +200,17 @@ interface SheetDataLoad {
   merges: Excel.RangeAreas | null;
 }
 
+/**
+ * The part of a sheet worth reading: the cells with values, plus a small margin (a grade cell right of the last
+ * label). Not the plain used range: formatting applied to whole columns, common in these templates, makes that a
+ * million rows long.
+ */
+function dataRange(ws: Excel.Worksheet): Excel.Range {
+  return ws.getUsedRange(true).getResizedRange(MARGIN_ROWS, MARGIN_COLUMNS);
+}
+
 function loadSheetData(ws: Excel.Worksheet, nameOf: () => string, withMerges: boolean): SheetDataLoad {
-  const used = ws.getUsedRange();
+  const used = dataRange(ws);
   used.load('address,values,numberFormat,formulas,rowCount,columnCount,rowHidden');
   const merges = withMerges ? used.getMergedAreasOrNullObject().load('address') : null;
   return { name: nameOf, used, merges };
@@ -245,7 +257,7 @@ async function readChunked(ctx: Ctx, names: string[] | 'active'): Promise<{ shee
   const active = ctx.workbook.worksheets.getActiveWorksheet().load('name');
   const structure = loadStructureProtection(ctx);
   const targets = names === 'active' ? [ctx.workbook.worksheets.getActiveWorksheet()] : names.map((n) => ctx.workbook.worksheets.getItem(n));
-  const sizes = targets.map((ws) => ws.getUsedRange().load('address,rowCount,columnCount'));
+  const sizes = targets.map((ws) => dataRange(ws).load('address,rowCount,columnCount'));
   await ctx.sync();
   const sheets = sheetList(list);
   const store = storeInfo(sheets);

@@ -7,6 +7,8 @@
  * - *OrNullObject gives isNullObject true; a plain method on a null object fails at sync (ItemNotFound);
  * - a protected sheet rejects writes at sync (AccessDenied); setting values must match the range's shape;
  * - a call newer than the host's requirement sets fails at sync (ApiNotFound), as on an old Office.
+ * Stricter than Office in one respect: a property set on a proxy is not readable until loaded and synced
+ * (Office.js would echo the value set).
  * No Node and no DOM imports: bundled for Chromium by the browser test.
  */
 import {
@@ -876,6 +878,19 @@ class RangeProxy extends ProxyBase<RangeTarget> {
       const r = t.rect.top + row;
       const c = t.rect.left + column;
       return { sheet: t.sheet, rect: { top: r, left: c, bottom: r, right: c } };
+    });
+  }
+
+  getResizedRange(deltaRows: number, deltaColumns: number): RangeProxy {
+    return new RangeProxy(this.ctx, `${this.label}.getResizedRange(${deltaRows},${deltaColumns})`, () => {
+      this.ctx.host.require('1.2', 'Range.getResizedRange');
+      const t = this.resolveReal('getResizedRange');
+      const bottom = t.rect.bottom + deltaRows;
+      const right = t.rect.right + deltaColumns;
+      if (bottom < t.rect.top || right < t.rect.left || bottom > 1048575 || right > 16383) {
+        throw new FakeOfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format (getResizedRange).');
+      }
+      return { sheet: t.sheet, rect: { top: t.rect.top, left: t.rect.left, bottom, right } };
     });
   }
 
