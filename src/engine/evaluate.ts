@@ -190,7 +190,7 @@ function indicatorResult(row: TableModel['indicators'][number], rs: RowScore): I
     row: row.row, level1: row.level1, level2: row.level2, name: row.name, weight: rs.weight,
     targetText: row.targetText, actualText: row.actualText, reason: row.reason,
     method: rs.method, computed: rs.computed, score: rs.computed, manual: null, tier: rs.tier,
-    explanation: rs.explanation, lostPoints: false, cells: row.cells,
+    explanation: rs.explanation, lostPoints: false, cells: row.cells, columns: row.columns,
   };
 }
 
@@ -210,6 +210,7 @@ function moneyBlockItem(table: TableModel, rate: number | null, settings: Settin
     row: money.total?.row ?? money.headerRow, level1: '预算执行情况', level2: '', name: '预算完成率', weight,
     targetText: '100%', actualText: rate === null ? '' : `${fmt2(rate * 100)}%`, reason: '',
     method: computed === null ? '未计分' : '预算完成率', computed, score: computed, manual: null, tier: null, explanation, lostPoints: false, cells,
+    columns: { name: -1, weight: -1, target: -1, actual: -1, score: -1, reason: -1 },
   };
 }
 
@@ -222,7 +223,7 @@ function resolveScore(
     ind.lostPoints = ind.score !== null && ind.weight !== null && ind.score < ind.weight - 0.005;
   };
   if (!cell) return done();
-  const state = cellState(view, cell, record);
+  const state = cellState(view, cell, record, ind.columns.score >= 0 ? { row: ind.row, col: ind.columns.score } : undefined);
   const computed = ind.computed;
   const write = (): void => {
     if (computed === null) return;

@@ -39,7 +39,18 @@ export function a1(row: number, col: number): string {
 }
 
 /** 'G14' (optionally '$G$14' or 'Sheet!G14') to 0-based {row, col}. */
+const parsed = new Map<string, { row: number; col: number }>();
+
 export function parseA1(address: string): { row: number; col: number } {
+  const hit = parsed.get(address);
+  if (hit) return hit;
+  const result = parseA1Uncached(address);
+  if (parsed.size > 100000) parsed.clear();
+  parsed.set(address, result);
+  return result;
+}
+
+function parseA1Uncached(address: string): { row: number; col: number } {
   const local = address.includes('!') ? address.slice(address.lastIndexOf('!') + 1) : address;
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(local.trim());
   if (!m) throw new Error(`Bad cell address: ${address}`);

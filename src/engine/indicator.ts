@@ -2,7 +2,6 @@
  * Scoring one indicator row: read its weight, target and actual, pick the rule (正向, 反向, 等于, 定性,
  * 预算完成率) and compute the rounded score, with an explanation and the issues the row raises.
  */
-import { parseA1 } from './grid';
 import type { Issue, IndicatorRow, ScoreMethod, TierKey } from './types';
 import type { Settings } from './settings';
 import type { SheetView } from './sheetView';
@@ -37,9 +36,8 @@ export interface RowContext {
 const fmt2 = (x: number): string => roundHalfUp(x, 2).toFixed(2);
 const num = (x: number): string => String(roundHalfUp(x, 4));
 
-function at(view: SheetView, address: string): { v: ReturnType<SheetView['raw']>; f: string } {
-  if (!address) return { v: null, f: 'General' };
-  const { row, col } = parseA1(address);
+function at(view: SheetView, row: number, col: number): { v: ReturnType<SheetView['raw']>; f: string } {
+  if (col < 0) return { v: null, f: 'General' };
   return { v: view.raw(row, col), f: view.numberFormat(row, col) };
 }
 
@@ -50,7 +48,7 @@ export function scoreRow(row: IndicatorRow, view: SheetView, ctx: RowContext): R
     weight: null, method: '未计分', computed: null, tier: null, explanation: '未计分', fillActual: null, issues, ...partial,
   });
 
-  const w = at(view, row.cells.weight);
+  const w = at(view, row.row, row.columns.weight);
   const wr = readNumber(w.v, 'General');
   if (!wr.ok) {
     issues.push(issue('weightUnreadable', sheet, row.cells.weight || row.cells.name, { text: wr.text || '（空）' }));
@@ -65,9 +63,9 @@ export function scoreRow(row: IndicatorRow, view: SheetView, ctx: RowContext): R
   if (isBudgetIndicator(row.name)) return scoreBudgetRow(row, view, ctx, weight, issues);
 
   const nature = readNature(row.natureText);
-  const t = at(view, row.cells.target);
+  const t = at(view, row.row, row.columns.target);
   const target = readTarget(t.v, t.f);
-  const a = at(view, row.cells.actual);
+  const a = at(view, row.row, row.columns.actual);
   const actual = readActual(a.v, a.f);
 
   if (target.kind === 'blank') issues.push(issue('targetBlank', sheet, row.cells.target || row.cells.name));
@@ -150,7 +148,7 @@ function scoreBudgetRow(row: IndicatorRow, view: SheetView, ctx: RowContext, wei
     issues.push(issue('budgetRateMissing', sheet, row.cells.actual || row.cells.name));
     return base;
   }
-  const a = at(view, row.cells.actual);
+  const a = at(view, row.row, row.columns.actual);
   const actual = readActual(a.v, a.f);
   let fillActual: number | null = null;
   if (actual.kind === 'blank' || ctx.actualIsOurs) fillActual = budgetRate;

@@ -22,6 +22,8 @@ export interface Located {
 
 type Columns<K extends string> = Partial<Record<K, number>>;
 
+const NAME_LABELS = new Set(INDICATOR_COLUMNS.name);
+
 interface IndicatorHeader {
   row: number;
   /** First data row. */
@@ -45,8 +47,8 @@ function qualifiesAsIndicatorHeader(c: Columns<IndicatorColumn>): boolean {
 }
 
 /** The indicator header at or below `from`: one row, or two rows (a merged group label above). */
-export function findIndicatorHeader(view: SheetView, from: number): IndicatorHeader | null {
-  for (let r = from; r <= view.bottom; r++) {
+export function findIndicatorHeader(view: SheetView, from: number, to = view.bottom): IndicatorHeader | null {
+  for (let r = from; r <= to; r++) {
     const c = rowColumns(view, r, INDICATOR_COLUMNS);
     const next = r + 1 <= view.bottom ? rowColumns(view, r + 1, INDICATOR_COLUMNS) : {};
     const nextCount = Object.keys(next).length;
@@ -249,7 +251,10 @@ export function splitLevel1(text: string): { name: string; weight: number | null
   return { name: text.trim(), weight: null };
 }
 
+const FOOTER_FIRST = new Set(Object.values(FOOTER_LABELS).flat().map((l) => l[0]));
+
 function footerKind(key: string): keyof typeof FOOTER_LABELS | null {
+  if (!FOOTER_FIRST.has(key[0])) return null;
   const order: (keyof typeof FOOTER_LABELS)[] = ['totalScore', 'grade', 'conclusion', 'problems', 'measures', 'subtotal', 'total'];
   for (const k of order) if (isLabel(key, FOOTER_LABELS[k])) return k;
   return null;
@@ -310,6 +315,7 @@ export function locateTable(view: SheetView): Located {
   const subtotalCells: TableModel['subtotalCells'] = [];
   const footer: TableModel['footer'] = { totalScoreCell: null, totalWeightCell: null, gradeCell: null, problems: '', measures: '', conclusion: '' };
   let last1 = '', last2 = '';
+  let lastSplit = { text: '', value: splitLevel1('') };
   let inFooter = false;
   const cell = (r: number, c: number | undefined): string => (c === undefined ? '' : a1(r, c));
   const txt = (r: number, c: number | undefined): string => (c === undefined ? '' : view.text(r, c));
@@ -359,8 +365,9 @@ export function locateTable(view: SheetView): Located {
       }
       continue;
     }
-    const second = findIndicatorHeader(view, r);
-    if (second && second.row === r) {
+    // Only a row holding header labels can start a second table; test that cheaply first.
+    const second = cols.name !== undefined && NAME_LABELS.has(labelKey(view.raw(r, cols.name))) ? findIndicatorHeader(view, r, r) : null;
+    if (second) {
       issues.push(issue('secondTable', sheet, a1(r, view.left), { row: r + 1 }));
       break;
     }
@@ -375,7 +382,8 @@ export function locateTable(view: SheetView): Located {
     const raw2 = txt(r, cols.level2);
     const l1 = raw1 || last1;
     const l2 = raw2 || (l1 === last1 ? last2 : '');
-    const split = splitLevel1(l1);
+    const split = l1 === lastSplit.text ? lastSplit.value : splitLevel1(l1);
+    lastSplit = { text: l1, value: split };
     if (l1 && l1 !== last1) {
       const anchor = cols.level1 !== undefined ? view.mergeArea(r, cols.level1) : null;
       level1Headers.push({ name: split.name, declaredWeight: split.weight, cell: anchor ? a1(anchor.top, anchor.left) : cell(r, cols.level1) });
@@ -394,6 +402,10 @@ export function locateTable(view: SheetView): Located {
       natureText: txt(r, cols.nature),
       reason: txt(r, cols.reason),
       rule: txt(r, cols.rule),
+      columns: {
+        name: cols.name ?? -1, weight: cols.weight ?? -1, target: cols.target ?? -1,
+        actual: cols.actual ?? -1, score: cols.score ?? -1, reason: cols.reason ?? -1,
+      },
       cells: {
         name: cell(r, cols.name),
         weight: cell(r, cols.weight),

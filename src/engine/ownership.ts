@@ -32,8 +32,8 @@ export function recordIndex(record: WriteRecord | null | undefined, sheet: strin
   return m;
 }
 
-export function cellState(view: SheetView, address: string, record: Map<string, RecordCell>): CellState {
-  const { row, col } = parseA1(address);
+export function cellState(view: SheetView, address: string, record: Map<string, RecordCell>, at?: { row: number; col: number }): CellState {
+  const { row, col } = at ?? parseA1(address);
   const raw = view.raw(row, col);
   const own: CellWrite['before'] = { value: raw === null ? '' : raw, numberFormat: view.ownNumberFormat(row, col) };
   if (view.isFormula(row, col)) return { kind: 'formula', value: raw, before: own };

@@ -45,7 +45,10 @@ export type NumberRead =
   | { ok: true; quantity: Quantity; form: 'format%' | 'text' | 'bare' }
   | { ok: false; reason: 'blank' | 'error' | 'text' | 'boolean'; text: string };
 
+const PLAIN = /^[\d.%+\-\u4e00-\u9fa5]*$/;
+
 function clean(s: string): string {
+  if (PLAIN.test(s)) return s;
   return toHalfWidth(s)
     .replace(/\s+/g, '')
     .replace(/(\d),(?=\d{3}\b)/g, '$1')
@@ -100,7 +103,8 @@ export function readTarget(v: CellValue, numberFormat: string): TargetRead {
   let t = clean(raw);
   if (!/\d/.test(t)) return { kind: 'qualitative', text: raw };
   let comparator: Comparator | null = null;
-  for (const [w, c] of PREFIX_COMPARATORS) {
+  const startsWithDigit = t.charCodeAt(0) >= 48 && t.charCodeAt(0) <= 57;
+  for (const [w, c] of startsWithDigit ? [] : PREFIX_COMPARATORS) {
     if (t.startsWith(w)) {
       comparator = c;
       t = t.slice(w.length);

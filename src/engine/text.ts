@@ -2,15 +2,12 @@
 import type { CellValue } from './grid';
 
 /** Full-width ASCII (！…～) and the ideographic space to half-width; other characters unchanged. */
+const WIDE = /[\uff01-\uff5e\u3000]/;
+const WIDE_ALL = /[\uff01-\uff5e\u3000]/g;
+
 export function toHalfWidth(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const code = s.charCodeAt(i);
-    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
-    else if (code === 0x3000) out += ' ';
-    else out += s[i];
-  }
-  return out;
+  if (!WIDE.test(s)) return s;
+  return s.replace(WIDE_ALL, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
 }
 
 /** A cell as display text (numbers in JS form), trimmed. */
@@ -21,11 +18,12 @@ export function cellText(v: CellValue | undefined): string {
 }
 
 /** For label matching: half-width, no whitespace at all, parentheses unified. */
+const NEEDS_KEYING = /[\s\uff01-\uff5e\u3000（）]/;
+
 export function labelKey(v: CellValue | undefined): string {
-  return toHalfWidth(cellText(v))
-    .replace(/\s+/g, '')
-    .replace(/[（]/g, '(')
-    .replace(/[）]/g, ')');
+  const t = cellText(v);
+  if (!NEEDS_KEYING.test(t)) return t;
+  return toHalfWidth(t).replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')');
 }
 
 const ERROR_VALUE = /^#(?:DIV\/0!|N\/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/i;

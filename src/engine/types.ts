@@ -84,6 +84,8 @@ export interface IndicatorRow {
   rule: string;
   /** Local addresses of the row's cells ('' when the column is missing). */
   cells: { name: string; weight: string; target: string; actual: string; score: string; reason: string };
+  /** 0-based columns of the same cells (-1 when the column is missing), so hot paths need not parse addresses. */
+  columns: { name: number; weight: number; target: number; actual: number; score: number; reason: number };
 }
 
 export interface Level1Header {
@@ -153,6 +155,7 @@ export interface IndicatorResult {
   /** True when the row scored below its weight. */
   lostPoints: boolean;
   cells: IndicatorRow['cells'];
+  columns: IndicatorRow['columns'];
 }
 
 export interface GroupResult {

@@ -1,0 +1,34 @@
+/** Engine time for 100 / 1,000 / 10,000 indicator rows (a benchmark, not a test). */
+import { evaluateWorkbook } from '../src/engine';
+import { bigSheet } from './tables';
+
+export interface EngineFigure {
+  rows: number;
+  medianMs: number;
+  msPer1000: number;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+export function benchEngine(sizes = [100, 1000, 10000]): EngineFigure[] {
+  const out: EngineFigure[] = [];
+  for (const rows of sizes) {
+    const sheet = bigSheet(rows);
+    for (let i = 0; i < 3; i++) evaluateWorkbook([sheet]); // warm-up (JIT)
+    const runs = rows >= 10000 ? 7 : 21;
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = process.hrtime.bigint();
+      const ev = evaluateWorkbook([sheet]);
+      const t1 = process.hrtime.bigint();
+      if (ev.results!.indicators.length !== rows) throw new Error('bench sheet misread');
+      times.push(Number(t1 - t0) / 1e6);
+    }
+    const m = median(times);
+    out.push({ rows, medianMs: m, msPer1000: (m / rows) * 1000 });
+  }
+  return out;
+}
