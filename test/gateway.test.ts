@@ -118,6 +118,20 @@ describe('计算得分 on the example', () => {
     expect(rs.columnWidths.get(0)).toBeGreaterThan(300);
   });
 
+  test('report text is kept exactly as text, even when it looks like a formula or a number', async () => {
+    const wb = await example();
+    host = installFakeOffice(wb);
+    await session.saveMaterial({ functions: '=SUM(A1:A3) 不是公式', organisation: '2023' });
+    const out = await session.calculate();
+    const rs = wb.get(REPORT_SHEET);
+    const texts: unknown[] = [];
+    for (let r = 0; rs.getCell(r, 0); r++) texts.push(rs.read(r, 0).value);
+    expect(texts).toEqual([out.report!.title, ...out.report!.sections.flatMap((x) => [x.heading, ...x.paragraphs])]);
+    expect(texts.every((t) => typeof t === 'string')).toBe(true);
+    expect(texts.some((t) => String(t).startsWith('='))).toBe(true);
+    expect([...rs.cells.values()].some((c) => c.formula)).toBe(false);
+  });
+
   test('the record is kept in the very hidden store sheet, readable by the command line (decodeStore)', async () => {
     const wb = await example();
     host = installFakeOffice(wb);

@@ -510,12 +510,20 @@ function checkBeforeWrite(w: CalculationWrite, reportSheet: string | null): void
   }
 }
 
-/** Queues the report sheet: paragraphs in column A as text, title centred bold, headings bold, wrapped. */
+/**
+ * A paragraph Excel would not keep as typed (a formula, a number, a date): it gets the text format. Others stay
+ * General, because a text-formatted cell over 255 characters shows as #### in some Excel versions.
+ */
+function needsTextFormat(text: string): boolean {
+  return /^[=+\-@]/.test(text) || /^[\d\s.,%/:()$¥-]+$/.test(text) || /^(true|false)$/i.test(text.trim());
+}
+
+/** Queues the report sheet: paragraphs in column A, title centred bold, headings bold, wrapped. */
 function queueReport(ctx: Ctx, name: string, rows: ReportSheetRow[]): void {
   const ws = ctx.workbook.worksheets.add(name);
   const n = rows.length;
   const all = ws.getRange(`A1:A${n}`);
-  all.numberFormat = rows.map(() => ['@']);
+  all.numberFormat = rows.map((r) => [needsTextFormat(r.text) ? '@' : 'General']);
   all.values = rows.map((r) => [r.text]);
   all.format.wrapText = true;
   all.format.columnWidth = charsToPoints(REPORT_COLUMN_WIDTH);
