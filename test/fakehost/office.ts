@@ -637,7 +637,12 @@ class WorksheetProxy extends ProxyBase<FakeSheet> {
   }
 
   getUsedRange(valuesOnly?: boolean): RangeProxy {
-    return this.sheetRange(`getUsedRange(${valuesOnly ?? ''})`, (s) => s.usedRange(!!valuesOnly) ?? { top: 0, left: 0, bottom: 0, right: 0 }, false);
+    return this.sheetRange(
+      `getUsedRange(${valuesOnly ?? ''})`,
+      (s) => s.usedRange(!!valuesOnly) ?? { top: 0, left: 0, bottom: 0, right: 0 },
+      false,
+      valuesOnly === undefined ? undefined : '1.2',
+    );
   }
 
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
