@@ -114,7 +114,7 @@ describeBrowser('task pane in headless Chromium (production build, fake Office h
 
   async function calculate(page: Page): Promise<void> {
     await page.click('#calculate');
-    await page.waitForSelector('#calculate:not([disabled])');
+    await page.waitForSelector('#calculate[aria-busy="false"]');
     await page.waitForSelector('#results:not([hidden]), #not-found:not([hidden])');
   }
 
@@ -156,7 +156,8 @@ describeBrowser('task pane in headless Chromium (production build, fake Office h
     expect(await text(page, '#result-total')).toBe('98.00');
     expect(await text(page, '#result-grade')).toBe('优');
     expect(await text(page, '#result-rate')).toBe('100.00%');
-    expect(await text(page, '#status')).toContain('98.00');
+    await page.waitForFunction(() => (document.querySelector('#status')?.textContent ?? '').includes('98.00'));
+    expect(await text(page, '#status')).toContain('等级 优');
     // Subtotals per level-1 indicator and the lost points of 支出进度率 (54% of ≥90%, weight 5 → 3.00).
     const resultsText = await text(page, '#results');
     expect(resultsText).toContain('履职效能');
@@ -273,9 +274,37 @@ describeBrowser('task pane in headless Chromium (production build, fake Office h
     expect(manualText).toContain('3.00');
     expect(await text(page, '#result-total')).toBe('99.00');
     await manual.locator('button').click();
-    await page.waitForSelector('#calculate:not([disabled])');
+    await page.waitForSelector('#calculate[aria-busy="false"]');
     await page.waitForFunction(() => document.querySelector('#result-total')?.textContent === '98.00');
     expect(await cell(page, 'G19')).toBe(3);
+  });
+
+  test('settings and report material are saved in the workbook and used by the next calculation', async () => {
+    const { page } = await openPane(example);
+    await page.click('#settings > summary');
+    await page.check('#set-budgetRule-bands');
+    const grade = page.locator('#settings input[name="grade0"]');
+    await grade.fill('99');
+    await page.click('#settings button[type="submit"]');
+    await page.waitForFunction(() => (document.querySelector('#status')?.textContent ?? '').includes('设置已保存'));
+
+    await page.click('#material > summary');
+    await page.fill('#material-functions', '负责区人大常委会会议的会务保障工作。');
+    await page.click('#material button[type="submit"]');
+    await page.waitForFunction(() => (document.querySelector('#status')?.textContent ?? '').includes('报告素材已保存'));
+
+    await calculate(page);
+    expect(await text(page, '#result-total')).toBe('98.00');
+    expect(await text(page, '#result-grade')).toBe('良');
+    expect(await text(page, '#results')).toContain('分档计分');
+    const draft = await text(page, '#report .report-doc');
+    expect(draft).toContain('负责区人大常委会会议的会务保障工作');
+    expect(draft).not.toContain('【请填写：部门职能】');
+
+    // An invalid number is refused with a message, and nothing is saved.
+    await grade.fill('九十');
+    await page.click('#settings button[type="submit"]');
+    await page.waitForFunction(() => (document.querySelector('#settings .form-errors')?.textContent ?? '').includes('应填写数字'));
   });
 
   test('恢复计算前内容 puts the sheet back and removes the report sheet', async () => {
@@ -284,7 +313,7 @@ describeBrowser('task pane in headless Chromium (production build, fake Office h
     await calculate(page);
     expect(await cell(page, 'G27')).toBe(98);
     await page.click('#restore');
-    await page.waitForSelector('#restore:not([disabled])');
+    await page.waitForSelector('#restore[aria-busy="false"]');
     await page.waitForFunction(() => document.querySelector('#status')?.getAttribute('class')?.includes('success'));
     const after = await page.evaluate(() => window.__fakeHost.snapshot());
     // A cell put back to empty equals a cell never written.

@@ -17,22 +17,26 @@ import { S } from './strings';
 type Kind = 'info' | 'error' | 'success';
 
 function notify(message: string, kind: Kind = 'info'): void {
+  // The live region stays in the page (never hidden) so that screen readers announce every change; the text is
+  // re-set after a pause so that a repeated message is announced too.
   const status = byId('status');
   status.className = `status status-${kind}`;
-  // Re-set the text so screen readers announce a repeated message too.
   status.textContent = '';
   window.setTimeout(() => {
     status.textContent = message;
   }, 30);
-  status.hidden = !message;
 }
 
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/**
+ * Busy state without `disabled`: a disabled button loses the keyboard focus, so the button stays focusable,
+ * says aria-disabled, and the `working` flag ignores further clicks.
+ */
 function setBusy(btn: HTMLButtonElement, busy: boolean, busyLabel: string, label: string): void {
-  btn.disabled = busy;
+  btn.setAttribute('aria-disabled', busy ? 'true' : 'false');
   btn.setAttribute('aria-busy', busy ? 'true' : 'false');
   clear(btn);
   if (busy) append(btn, el('span', { class: 'spinner', attrs: { 'aria-hidden': 'true' } }), busyLabel);
@@ -51,6 +55,8 @@ async function runCalculate(acceptComputed?: string[]): Promise<void> {
   try {
     const outcome = await session.calculate(acceptComputed ? { acceptComputed } : undefined);
     showOutcome(outcome);
+    // The 采用计算值 button that had the focus is gone with the re-render: keep the focus near the news.
+    if (acceptComputed) byId('status').focus();
   } catch (e) {
     notify(S.unexpected(errorText(e)), 'error');
   } finally {
