@@ -83,6 +83,8 @@ module.exports = async (env, argv) => {
       }),
     ],
     devServer: {
+      // Only this computer: the pane's files are not offered to the network.
+      host: 'localhost',
       port: PORT,
       hot: false,
       liveReload: true,

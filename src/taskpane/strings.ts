@@ -69,7 +69,8 @@ export const S = {
   copyFailed: '无法自动复制：已选中文字，请按 Ctrl+C（Mac 为 ⌘+C）复制。',
   downloadWord: '下载 Word',
   downloadingWord: '正在生成 Word…',
-  downloadedWord: (name: string) => `已生成“${name}”。如未出现下载提示，请用“复制全文”粘贴到 Word，或使用命令行导出。`,
+  downloadedWord: (name: string) =>
+    `已生成“${name}”。如未出现下载（Mac 版 Excel 不支持在加载项中下载），请用“复制全文”粘贴到 Word，或用命令行 selfeval 的 --report 参数导出。`,
   wordFailed: (msg: string) => `生成 Word 文件失败：${msg}`,
   reportFileName: (title: string) => `${title.replace(/[\\/:*?"<>|\s]+/g, '') || '自评报告'}.docx`,
 
