@@ -146,17 +146,28 @@ describe('计算得分 on the example', () => {
     expect(s.getCell(0, 0)?.formula).toBeUndefined();
   });
 
-  test('a second calculation keeps the first report: the new one goes to 自评报告 (2), two syncs again', async () => {
+  test('a second calculation replaces our untouched draft: the same workbook as after one, two syncs again', async () => {
     const wb = await example();
     host = installFakeOffice(wb);
     await session.calculate();
-    const first = cellMap(wb.get(REPORT_SHEET));
+    const once = wb.sheets.map((ws) => [ws.name, cellMap(ws)]);
     host.resetCounts();
     const out = await session.calculate();
     expect(out.ok).toBe(true);
     expect(host.syncCount).toBe(2);
+    expect(out.reportSheet).toBe(REPORT_SHEET);
+    expect(wb.sheets.map((ws) => [ws.name, cellMap(ws)]).filter(([n]) => n !== STORE_SHEET)).toEqual(once.filter(([n]) => n !== STORE_SHEET));
+  });
+
+  test('a draft someone edited is kept: the new one goes to 自评报告 (2)', async () => {
+    const wb = await example();
+    host = installFakeOffice(wb);
+    await session.calculate();
+    wb.get(REPORT_SHEET).set('A3', '本单位自行修改的段落');
+    const edited = cellMap(wb.get(REPORT_SHEET));
+    const out = await session.calculate();
     expect(out.reportSheet).toBe(`${REPORT_SHEET} (2)`);
-    expect(cellMap(wb.get(REPORT_SHEET))).toEqual(first);
+    expect(cellMap(wb.get(REPORT_SHEET))).toEqual(edited);
     expect(out.evaluation?.results?.total).toBeCloseTo(98, 6);
   });
 });

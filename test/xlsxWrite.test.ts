@@ -6,7 +6,7 @@ import { STORE_SHEET, emptyStore } from '../src/engine/store';
 import type { CellWrite, Report, WriteRecord } from '../src/engine/types';
 import { sheetToGrid } from '../src/xlsx/readGrid';
 import { addReportSheet, isOurUntouchedReport, sheetLines, type StoredRecord } from '../src/xlsx/reportSheet';
-import { digest as gatewayDigest } from '../src/excel/gateway';
+import { reportDigest } from '../src/engine/reportSheet';
 import { readStore, writeStore } from '../src/xlsx/store';
 import { buildSummaryWorkbook, SUMMARY_COLUMNS, type SummaryRow } from '../src/xlsx/summaryWorkbook';
 import { buildTemplate, TEMPLATE_SHEET } from '../src/xlsx/template';
@@ -106,9 +106,9 @@ describe('ExcelJS write side', () => {
     expect(ws.getRow(4).height).toBeGreaterThan(ws.getRow(5).height);
     expect(ws.columnCount).toBe(1);
     expect(ws.getCell('A4').numFmt).toBe('@');
-    // The digest of what we wrote matches the sheet as read back, and the add-in's digest of the same lines.
+    // The digest of what we wrote matches the engine's digest of the sheet as read back (both doors use it).
     expect(isOurUntouchedReport(ws, { version: 1, sheet: SHEET, at: '', cells: [], reportDigest: added.digest })).toBe(true);
-    expect(added.digest).toBe(gatewayDigest(sheetLines(ws)!));
+    expect(added.digest).toBe(reportDigest(sheetLines(ws)!));
     ws.getCell('A5').value = '有人修改过的段落。';
     expect(isOurUntouchedReport(ws, { version: 1, sheet: SHEET, at: '', cells: [], reportDigest: added.digest })).toBe(false);
   });

@@ -34,3 +34,17 @@ export function uniqueSheetName(base: string, existing: string[]): string {
     if (!taken.has(name.toLowerCase())) return name;
   }
 }
+
+/**
+ * Fingerprint of a report sheet's column A (FNV-1a and length). Both doors compare it with the record's
+ * reportDigest: a draft still exactly as we wrote it may be replaced; one someone edited is kept.
+ */
+export function reportDigest(lines: string[]): string {
+  let h = 0x811c9dc5;
+  const s = lines.join('\n');
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0') + ':' + s.length;
+}

@@ -199,6 +199,8 @@ export interface WriteRecord {
   cells: { address: string; written: string | number | null; numberFormat: string; before: CellWrite['before'] }[];
   /** Report sheet added by that calculation, removed on restore. */
   reportSheet?: string;
+  /** reportDigest() of the report sheet's lines as written: tells our untouched draft from an edited one. */
+  reportDigest?: string;
 }
 
 export interface WritePlan {

@@ -14,7 +14,7 @@
  * No scoring rule lives here. Messages for the user are in Chinese; they go out as GatewayError.
  */
 import type { CellValue, SheetGrid } from '../engine/grid';
-import { REPORT_COLUMN_WIDTH, REPORT_SHEET, ReportSheetRow, uniqueSheetName } from '../engine/reportSheet';
+import { REPORT_COLUMN_WIDTH, REPORT_SHEET, ReportSheetRow, reportDigest, uniqueSheetName } from '../engine/reportSheet';
 import { STORE_SHEET, WorkbookStore, decodeStore, emptyStore, encodeStore } from '../engine/store';
 import type { WritePlan, WriteRecord } from '../engine/types';
 import { sameValue } from '../engine/ownership';
@@ -50,10 +50,12 @@ export interface WorkbookRead {
   structureProtected: boolean | null;
   /** False when merged areas could not be read (ExcelApi < 1.13, or a fallback read). */
   mergesRead: boolean;
+  /** Values of the sheet named 自评报告 when read with the rest (ExcelApi 1.4+), to recognise our own draft. */
+  draftValues?: unknown[][] | null;
 }
 
-/** The record as the gateway keeps it: the engine's WriteRecord plus a digest of the report sheet we added. */
-export type StoredRecord = WriteRecord & { reportDigest?: string };
+/** The record as both doors keep it (the engine's WriteRecord carries the report sheet's digest). */
+export type StoredRecord = WriteRecord;
 
 export const MIN_API = '1.2';
 /** Cells per sync in the fallback read: Excel on the web caps a response at about 5 MB. */
@@ -139,16 +141,6 @@ export function splitQualified(qualified: string): { sheet: string; address: str
   return { sheet, address: qualified.slice(i + 1) };
 }
 
-/** FNV-1a over the report text: tells on restore whether the report sheet is still as we wrote it. */
-export function digest(lines: string[]): string {
-  let h = 0x811c9dc5;
-  const s = lines.join('\n');
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, '0') + ':' + s.length;
-}
 
 function sameName(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
@@ -232,6 +224,17 @@ function gridOf(l: SheetDataLoad): SheetGrid {
   else if (rowHidden === true) grid.hiddenRows = Array.from({ length: rows }, (_, i) => origin.row + i);
   if (l.merges) grid.merges = l.merges.isNullObject ? [] : splitAreas(l.merges.address);
   return grid;
+}
+
+/** True when a report sheet's values are exactly the draft the record says we wrote (one column, same digest). */
+export function isOurDraft(values: unknown[][], record: StoredRecord | null): boolean {
+  if (!record?.reportDigest) return false;
+  return values.every((r) => r.length === 1) && reportDigest(values.map((r) => String(r[0] ?? ''))) === record.reportDigest;
+}
+
+/** The default report sheet through a null-object chain (ExcelApi 1.4), read with the rest in case it is our draft. */
+function loadDraftChained(ctx: Ctx): Excel.Range {
+  return ctx.workbook.worksheets.getItemOrNullObject(REPORT_SHEET).getUsedRangeOrNullObject(true).load('values');
 }
 
 /** The store through a null-object chain (ExcelApi 1.4): read in the same sync as the rest. */
@@ -329,14 +332,19 @@ export async function readWorkbook(): Promise<WorkbookRead> {
       const structure = loadStructureProtection(ctx);
       const data = loadSheetData(activeWs, () => activeWs.name, withMerges);
       const storeRange = chained ? loadStoreChained(ctx) : null;
+      const draftRange = chained ? loadDraftChained(ctx) : null;
       await ctx.sync();
       const sheets = sheetList(list);
       const info = storeInfo(sheets);
       let store = storeFrom(storeRange);
+      let draftValues: unknown[][] | null = draftRange ? (draftRange.isNullObject ? [] : (draftRange.values as unknown[][])) : null;
       if (!chained && info) {
+        // Without null-object chains the store (and a possible earlier draft) need their own sync.
         const r = ctx.workbook.worksheets.getItem(info.name).getUsedRange(true).load('values');
+        const draft = sheets.some((x) => x.name === REPORT_SHEET) ? ctx.workbook.worksheets.getItem(REPORT_SHEET).getUsedRange(true).load('values') : null;
         await ctx.sync();
         store = storeFrom(r);
+        if (draft) draftValues = draft.values as unknown[][];
       }
       return {
         sheets,
@@ -346,6 +354,7 @@ export async function readWorkbook(): Promise<WorkbookRead> {
         storeExists: !!info,
         structureProtected: structure ? structure.protected : null,
         mergesRead: withMerges,
+        draftValues,
       };
     });
   } catch (first) {
@@ -366,6 +375,19 @@ export async function readWorkbook(): Promise<WorkbookRead> {
     } catch (e) {
       throw readFailure(e);
     }
+  }
+}
+
+/** Values of one sheet (column A and beyond), one sync: to check a previous draft the first read did not cover. */
+export async function readSheetValues(name: string): Promise<unknown[][]> {
+  try {
+    return await Excel.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem(name).getUsedRange(true).load('values');
+      await ctx.sync();
+      return r.values as unknown[][];
+    });
+  } catch (e) {
+    throw readFailure(e);
   }
 }
 
@@ -479,6 +501,8 @@ export interface CalculationWrite {
   read: Pick<WorkbookRead, 'sheets' | 'store' | 'storeExists' | 'structureProtected'>;
   /** The plan's sheet as read, to refuse a write onto a formula. */
   grid?: SheetGrid;
+  /** Our previous draft, still exactly as we wrote it: replaced in place rather than kept beside a new one. */
+  replaceReport?: string | null;
 }
 
 export interface CalculationWritten {
@@ -545,19 +569,23 @@ function queueReport(ctx: Ctx, name: string, rows: ReportSheetRow[]): void {
  */
 export async function writeCalculation(w: CalculationWrite): Promise<CalculationWritten> {
   const { plan, read } = w;
-  const reportSheet = w.reportRows && w.reportRows.length ? uniqueSheetName(REPORT_SHEET, read.sheets.map((s) => s.name)) : null;
+  const replace = w.replaceReport && read.sheets.some((s) => sameName(s.name, w.replaceReport!)) ? w.replaceReport : null;
+  const reportSheet = w.reportRows && w.reportRows.length
+    ? replace ?? uniqueSheetName(REPORT_SHEET, read.sheets.map((s) => s.name))
+    : null;
   checkBeforeWrite(w, reportSheet);
   const reportLines = reportSheet && w.reportRows ? w.reportRows.map((r) => r.text) : null;
   const record: StoredRecord = { ...plan.record, sheet: plan.sheet };
   if (reportSheet && reportLines) {
     record.reportSheet = reportSheet;
-    record.reportDigest = digest(reportLines);
+    record.reportDigest = reportDigest(reportLines);
   } else delete record.reportSheet;
   const store: WorkbookStore = { ...read.store, version: 1, record };
   try {
     await Excel.run(async (ctx) => {
       const target = ctx.workbook.worksheets.getItem(plan.sheet);
       target.load('name');
+      if (replace) ctx.workbook.worksheets.getItem(replace).delete();
       if (reportSheet && w.reportRows) queueReport(ctx, reportSheet, w.reportRows);
       queueStore(ctx, store, read.storeExists);
       for (const c of plan.writes) {
@@ -605,7 +633,7 @@ async function writeFailure(e: unknown, sheet: string, record: StoredRecord, rep
         // added: the report sheet when it is empty or holds exactly our text, a store sheet that did not exist.
         if (reportWs && !reportWs.isNullObject && report && reportSheet) {
           const values = report.isNullObject ? [] : (report.values as unknown[][]);
-          const ours = values.length === 0 || (values.every((r) => r.length === 1) && digest(values.map((r) => String(r[0] ?? ''))) === record.reportDigest);
+          const ours = values.length === 0 || isOurDraft(values, record);
           if (ours) ctx.workbook.worksheets.getItem(reportSheet).delete();
         }
         if (!storeExisted && !storeSheet.isNullObject) ctx.workbook.worksheets.getItem(STORE_SHEET).delete();
@@ -705,7 +733,7 @@ export async function restore(): Promise<RestoreOutcome | null> {
       let reportKept: string | null = null;
       if (report && reportRange) {
         const values = reportRange.values as unknown[][];
-        const ours = !!record.reportDigest && values.every((r) => r.length === 1) && digest(values.map((r) => String(r[0] ?? ''))) === record.reportDigest;
+        const ours = isOurDraft(values, record);
         if (ours) {
           ctx.workbook.worksheets.getItem(report.name).delete();
           removed = report.name;

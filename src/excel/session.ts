@@ -5,7 +5,7 @@
 import { evaluateWorkbook } from '../engine/evaluate';
 import type { SheetGrid } from '../engine/grid';
 import { buildReport } from '../engine/report';
-import { reportSheetRows } from '../engine/reportSheet';
+import { REPORT_SHEET, reportSheetRows } from '../engine/reportSheet';
 import { Settings, validateSettings } from '../engine/settings';
 import { STORE_SHEET } from '../engine/store';
 import type { Evaluation, Report, ReportMaterial, SheetSearch } from '../engine/types';
@@ -87,12 +87,25 @@ export async function calculate(options: { acceptComputed?: string[] } = {}): Pr
       reportRows: reportSheetRows(report),
       read,
       grid: grids.find((g) => g.name === plan.sheet),
+      replaceReport: await untouchedDraft(read),
     });
     const message = written.cells ? `已将计算结果写入工作表“${plan.sheet}”的 ${written.cells} 个单元格。` : `工作表“${plan.sheet}”没有需要写入的单元格。`;
     return { ok: true, message, evaluation, report, reportSheet: written.reportSheet, searched: evaluation.searched };
   } catch (e) {
     return { ok: false, message: messageOf(e), evaluation, report, reportSheet: null, searched: evaluation?.searched ?? [] };
   }
+}
+
+/**
+ * Our previous draft when it is still exactly as we wrote it: it is replaced, so that calculating twice leaves
+ * the same workbook as once (as the command line does). An edited draft, or the user's own sheet, is kept.
+ */
+async function untouchedDraft(read: gateway.WorkbookRead): Promise<string | null> {
+  const record = read.store.record;
+  const name = record?.reportSheet;
+  if (!record || !name || !record.reportDigest || !read.sheets.some((s) => s.name === name)) return null;
+  const values = name === REPORT_SHEET && read.draftValues ? read.draftValues : await gateway.readSheetValues(name);
+  return gateway.isOurDraft(values, record) ? name : null;
 }
 
 /** 恢复计算前内容. */

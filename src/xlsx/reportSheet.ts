@@ -1,28 +1,13 @@
 /** The 自评报告 sheet: one paragraph per row in one wide wrapped column A (same layout as the add-in). */
 import type ExcelJS from 'exceljs';
-import { REPORT_COLUMN_WIDTH, REPORT_SHEET, reportSheetRows, uniqueSheetName } from '../engine/reportSheet';
+import { REPORT_COLUMN_WIDTH, REPORT_SHEET, reportDigest, reportSheetRows, uniqueSheetName } from '../engine/reportSheet';
 import type { Report, WriteRecord } from '../engine/types';
 
-/** The record as both doors keep it: the engine's WriteRecord plus a digest of the report sheet we added. */
-export type StoredRecord = WriteRecord & { reportDigest?: string };
+/** The record as both doors keep it (the engine's WriteRecord carries the report digest). */
+export type StoredRecord = WriteRecord;
 
 const FONT = '宋体';
 const SIZE: Record<string, number> = { title: 16, heading1: 12, heading2: 12, body: 12 };
-
-/**
- * Digest of the report sheet's lines, to tell our own untouched draft from one someone edited.
- * Must equal the add-in's (src/excel/gateway.ts `digest`; a test checks it) so that either door can restore
- * what the other wrote. TODO(lead): move it into src/engine/reportSheet.ts and import it in both doors.
- */
-export function reportDigest(lines: string[]): string {
-  let h = 0x811c9dc5;
-  const s = lines.join('\n');
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, '0') + ':' + s.length;
-}
 
 /** The texts in column A of a sheet, as the add-in reads its used range; null when other columns are used. */
 export function sheetLines(ws: ExcelJS.Worksheet): string[] | null {
