@@ -187,3 +187,32 @@ describe('a two-row header, and several sheets', () => {
     expect(none.issues[0].message).toContain('填报说明');
   });
 });
+
+describe('小计 rows, a 自评得分 row and a formula in a 得分 cell', () => {
+  const g = grid('表', [
+    ['部门整体支出绩效自评表（2024年度）'],
+    ['一级指标', '二级指标', '三级指标', '分值', '年度指标值', '实际完成值', '得分', '偏差原因分析及改进措施'],
+    ['履职效能', '产出', '甲', 30, '≥2次', '1次', '', '经费不足'],
+    ['', '', '乙', 30, '≥2次', '2次', { v: 30, formula: 'D4' }, ''],
+    ['', '小计', '', '', '', '', '', ''],
+    ['管理效率', '管理', '丙', 40, '按要求开展', '达成年度指标', '', ''],
+    ['', '小计', '', '', '', '', '', ''],
+    ['自评得分', '', '', '', '', '', '', ''],
+    ['自评等级', '', '', '', '', '', '', ''],
+  ]);
+  const ev = evaluateWorkbook([g]);
+  test('subtotals per level-1 group go in the 得分 column of their 小计 row', () => {
+    const w = Object.fromEntries(ev.plan!.writes.map((x) => [x.address, x]));
+    expect(w.G5).toMatchObject({ value: 45, purpose: 'subtotal' });
+    expect(w.G7).toMatchObject({ value: 40, purpose: 'subtotal' });
+  });
+  test('the total goes right of 自评得分, the grade right of 自评等级', () => {
+    const w = Object.fromEntries(ev.plan!.writes.map((x) => [x.address, x]));
+    expect(w.D8).toMatchObject({ value: 85, purpose: 'total' });
+    expect(w.D9).toMatchObject({ value: '良', purpose: 'grade' });
+  });
+  test('a formula in a 得分 cell is never written, and its value counts', () => {
+    expect(ev.plan!.writes.find((x) => x.address === 'G4')).toBeUndefined();
+    expect(ev.results!.indicators[1].score).toBe(30);
+  });
+});
