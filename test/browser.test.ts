@@ -83,13 +83,13 @@ describeBrowser('task pane in headless Chromium (production build, fake Office h
       acceptDownloads: true,
       locale: 'zh-CN',
     });
-  });
+  }, 300000);
 
   afterAll(async () => {
     if (context) await context.close();
     if (server) await server.close();
     if (work) fs.rmSync(work, { recursive: true, force: true });
-  });
+  }, 60000);
 
   async function openPane(snapshot: FakeWorkbookSnapshot): Promise<Pane> {
     const page = await context.newPage();
@@ -157,7 +157,7 @@ describeBrowser('task pane in headless Chromium (production build, fake Office h
     expect(await text(page, '#result-grade')).toBe('优');
     expect(await text(page, '#result-rate')).toBe('100.00%');
     await page.waitForFunction(() => (document.querySelector('#status')?.textContent ?? '').includes('98.00'));
-    expect(await text(page, '#status')).toContain('等级 优');
+    expect(await text(page, '#status')).toContain('等级“优”');
     // Subtotals per level-1 indicator and the lost points of 支出进度率 (54% of ≥90%, weight 5 → 3.00).
     const resultsText = await text(page, '#results');
     expect(resultsText).toContain('履职效能');
@@ -203,6 +203,7 @@ describeBrowser('task pane in headless Chromium (production build, fake Office h
 
     fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, '-top.png') });
     expect(errors).toEqual([]);
   });
 
@@ -326,6 +327,22 @@ describeBrowser('task pane in headless Chromium (production build, fake Office h
     expect(main(after)).toEqual(main(before));
     expect(after.sheets.map((s) => s.name)).not.toContain('自评报告');
     expect(await page.isHidden('#results')).toBe(true);
+  });
+
+  test('a protected sheet: the results are shown, the status says why nothing was written, no cell changes', async () => {
+    const locked = JSON.parse(JSON.stringify(example)) as FakeWorkbookSnapshot;
+    const sheet = locked.sheets.find((s) => s.name === SHEET);
+    if (sheet) sheet.protected = true;
+    const { page } = await openPane(locked);
+    const before = await page.evaluate(() => window.__fakeHost.snapshot());
+    await calculate(page);
+    await page.waitForFunction(() => (document.querySelector('#status')?.textContent ?? '').includes('仅供查看'));
+    expect(await page.getAttribute('#status', 'class')).toContain('status-error');
+    expect(await text(page, '#status')).toContain('保护');
+    expect(await text(page, '#result-total')).toBe('98.00');
+    const after = await page.evaluate(() => window.__fakeHost.snapshot());
+    expect(after.sheets.find((s) => s.name === SHEET)?.cells).toEqual(before.sheets.find((s) => s.name === SHEET)?.cells);
+    expect(after.sheets.map((s) => s.name)).toEqual(before.sheets.map((s) => s.name));
   });
 
   test('a workbook without a 自评表 says which sheets were looked at and what was missing', async () => {

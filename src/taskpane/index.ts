@@ -89,11 +89,17 @@ function showOutcome(outcome: CalculateOutcome): void {
 
   const parts: string[] = [];
   const r = ev.results;
-  if (r && r.complete) parts.push(S.calculatedSummary(fmtScore(r.total), r.grade));
-  else if (r) parts.push(S.incompleteSummary);
-  if (outcome.message) parts.push(outcome.message);
-  if (outcome.reportSheet) parts.push(S.reportWritten(outcome.reportSheet));
-  notify(parts.join(' '), outcome.ok ? (r && r.complete ? 'success' : 'info') : 'error');
+  if (!outcome.ok) {
+    // Nothing was written (protected sheet, a failed sync …): the session's message says why and what to do.
+    if (outcome.message) parts.push(outcome.message);
+    if (r) parts.push(S.notWritten);
+  } else {
+    if (r && r.complete) parts.push(S.calculatedSummary(fmtScore(r.total), r.grade));
+    else if (r) parts.push(S.incompleteSummary);
+    if (outcome.message) parts.push(outcome.message);
+    if (outcome.reportSheet) parts.push(S.reportWritten(outcome.reportSheet));
+  }
+  notify(parts.join(''), outcome.ok ? (r && r.complete ? 'success' : 'info') : 'error');
 }
 
 async function goToCell(cell: string): Promise<void> {
