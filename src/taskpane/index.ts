@@ -90,7 +90,7 @@ function showOutcome(outcome: CalculateOutcome): void {
   const parts: string[] = [];
   const r = ev.results;
   if (!outcome.ok) {
-    // Nothing was written (protected sheet, a failed sync …): the session's message says why and what to do.
+    // The write did not complete (protected sheet, a failed sync …): the session's message says why and what to do.
     if (outcome.message) parts.push(outcome.message);
     if (r) parts.push(S.notWritten);
   } else {
