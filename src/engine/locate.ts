@@ -12,6 +12,7 @@ import {
 import { issue } from './issues';
 import { labelKey, toHalfWidth, isBlank } from './text';
 import { readNumber } from './quantity';
+import { displayText } from './display';
 
 export interface Located {
   table: TableModel | null;
@@ -319,6 +320,7 @@ export function locateTable(view: SheetView): Located {
   let inFooter = false;
   const cell = (r: number, c: number | undefined): string => (c === undefined ? '' : a1(r, c));
   const txt = (r: number, c: number | undefined): string => (c === undefined ? '' : view.text(r, c));
+  const shown = (r: number, c: number | undefined): string => (c === undefined ? '' : displayText(view.value(r, c), view.numberFormat(r, c)));
 
   for (let r = header.dataStart; r <= view.bottom; r++) {
     // The first text in the label columns says whether this is a footer row.
@@ -373,8 +375,8 @@ export function locateTable(view: SheetView): Located {
     }
     if (inFooter) continue;
     const name = txt(r, cols.name);
-    const weightText = txt(r, cols.weight);
-    const targetText = txt(r, cols.target);
+    const weightText = shown(r, cols.weight);
+    const targetText = shown(r, cols.target);
     if (!name && !weightText && !targetText) continue;
 
     // Blank below the first row of a group means the group goes on (hosts without merge information).
@@ -397,7 +399,7 @@ export function locateTable(view: SheetView): Located {
       name: name || l2,
       weightText,
       targetText,
-      actualText: txt(r, cols.actual),
+      actualText: shown(r, cols.actual),
       unitText: txt(r, cols.unit),
       natureText: txt(r, cols.nature),
       reason: txt(r, cols.reason),

@@ -25,7 +25,7 @@ const SUFFIX_COMPARATORS: [string, Comparator][] = [
 ];
 
 /** A unit is short and holds no digit: %, ‰, 次, 个, 万元, 人次, 天 … */
-const UNIT = /^[^\d.+\-]{0,4}$/;
+const UNIT = /^[^\d.+-]{0,4}$/;
 /** Words that make a number approximate (100万元左右, 100余人): such a value is not read as a number. */
 const HEDGE = /左右|约|余|多|近|超|以上|以下|以内|上下|[~～?？]/;
 
@@ -125,6 +125,8 @@ export function readTarget(v: CellValue, numberFormat: string): TargetRead {
   // A short unknown prefix before a clean quantity (≈95%, 约100, ~2次) is a sign we cannot read.
   const m = /^(.{1,2}?)([+-]?\d[\d.]*.*)$/.exec(t);
   if (m && !comparator && parseQuantityText(m[2])) return { kind: 'unknownSign', text: raw };
+  // After a sign, more symbols before the quantity (≥≥95%, ≥≈95%) are a sign we cannot read either, not words.
+  if (m && comparator && /^[^\p{L}\p{N}]+$/u.test(m[1]) && parseQuantityText(m[2])) return { kind: 'unknownSign', text: raw };
   // Digits inside longer words ("12月底前完成") are a qualitative target.
   return { kind: 'qualitative', text: raw };
 }

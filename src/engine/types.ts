@@ -74,7 +74,7 @@ export interface IndicatorRow {
   level1: string;
   level2: string;
   name: string;
-  /** Raw cell texts, for display and the report. */
+  /** Cell texts as Excel shows them (a number formatted as % reads 100%), for display and the report. */
   weightText: string;
   targetText: string;
   actualText: string;

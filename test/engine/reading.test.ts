@@ -103,3 +103,15 @@ describe('qualitative words', () => {
     expect(selectTier(text, DEFAULT_SETTINGS)).toBe(tier);
   });
 });
+
+describe('texts quoted in the pane and the report are shown as Excel shows them', () => {
+  test('a percent-formatted 1 reads 100%, decimals follow the format', async () => {
+    const { displayText } = await import('../../src/engine/display');
+    expect(displayText(1, '0%')).toBe('100%');
+    expect(displayText(0.9547, '0.00%')).toBe('95.47%');
+    expect(displayText(3410.44, '0.00')).toBe('3410.44');
+    expect(displayText('≥95%', 'General')).toBe('≥95%');
+    const ev = evaluateWorkbook([table([{ l1: '履职效能', name: '甲', weight: 100, target: '≥95%', actual: { v: 1, f: '0%' } }])]);
+    expect(ev.results!.indicators[0].actualText).toBe('100%');
+  });
+});
