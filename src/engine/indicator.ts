@@ -59,6 +59,11 @@ export function scoreRow(row: IndicatorRow, view: SheetView, ctx: RowContext): R
     issues.push(issue('weightNotPositive', sheet, row.cells.weight, { text: num(weight) }));
     return out({ weight });
   }
+  // One indicator worth more than the whole table is a typo (1000 for 10): never scored as if it were right.
+  if (weight > settings.weightTotal + 1e-9) {
+    issues.push(issue('weightTooLarge', sheet, row.cells.weight, { text: num(weight), total: num(settings.weightTotal) }));
+    return out({ weight });
+  }
 
   if (isBudgetIndicator(row.name)) return scoreBudgetRow(row, view, ctx, weight, issues);
 

@@ -32,6 +32,7 @@ const CATALOGUE = {
   formulaDiffers: { severity: '警告', text: (a) => `该单元格为公式，未改写；公式结果 ${a.shown} 与计算值 ${a.computed} 不一致，请核对公式。` },
   weightUnreadable: { severity: '错误', text: (a) => `分值“${a.text}”无法识别为数值，请填写数字，如 10。该项未计分。` },
   weightNotPositive: { severity: '错误', text: (a) => `分值为 ${a.text}，应为正数，请核对。该项未计分。` },
+  weightTooLarge: { severity: '错误', text: (a) => `分值为 ${a.text}，超过全表分值合计 ${a.total}，请核对是否填错。该项未计分。` },
   weightSum: { severity: '警告', text: (a) => `分值合计为 ${a.sum}，应为 ${a.expected}。` },
   level1WeightMismatch: { severity: '警告', text: (a) => `一级指标“${a.name}”标注 ${a.declared} 分，其下各项分值合计为 ${a.sum}，请核对。` },
   targetBlank: { severity: '错误', text: () => '年度指标值为空，无法计分，请填写，如 ≥95%。' },

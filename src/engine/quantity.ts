@@ -70,7 +70,8 @@ export function parseQuantityText(s: string): Quantity | null {
 /** A number cell or number text. Percent-formatted numbers become percentage points (0.96 → 96 %). */
 export function readNumber(v: CellValue, numberFormat: string): NumberRead {
   if (isBlank(v)) return { ok: false, reason: 'blank', text: '' };
-  if (typeof v === 'boolean') return { ok: false, reason: 'boolean', text: String(v) };
+  // Shown as Excel shows it.
+  if (typeof v === 'boolean') return { ok: false, reason: 'boolean', text: v ? 'TRUE' : 'FALSE' };
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return { ok: false, reason: 'error', text: String(v) };
     if (numberFormat.includes('%')) return { ok: true, quantity: { value: v * 100, unit: '%' }, form: 'format%' };
@@ -96,7 +97,7 @@ export function readTarget(v: CellValue, numberFormat: string): TargetRead {
   if (typeof v === 'number' || typeof v === 'boolean') {
     const n = readNumber(v, numberFormat);
     if (n.ok) return { kind: 'numeric', comparator: '>=', signWritten: false, quantity: n.quantity, form: n.form };
-    return { kind: 'error', text: String(v) };
+    return { kind: 'error', text: n.text };
   }
   const raw = String(v).trim();
   if (isErrorValue(raw)) return { kind: 'error', text: raw };
