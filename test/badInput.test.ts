@@ -200,6 +200,23 @@ describe('the money block', () => {
     expect(W(ev).get('G12')?.value).toBe(98.42);
   });
 
+  test('24a. a negative budget (−100): 错误 on the row, no negative rate written (fixed)', () => {
+    const ev = standard(goodRows(), { budget: { annual: -100, executed: 50 } });
+    expectIssue(ev, { kind: 'amountNegative', cell: 'C6', severity: '错误', phrase: '财政拨款的预算数或执行数为负数（预算数 -100、执行数 50），无法计算预算完成率，请核对' });
+    expect(W(ev).get('F6')?.value).toBe('—');
+    expectUnscored(ev, 'G11');
+    othersScored(ev, 3);
+  });
+
+  test('24b. a budget so small the rate overflows (1e-320): treated as 0, never Infinity in a cell (fixed)', () => {
+    const ev = standard(goodRows(), { budget: { annual: 1e-320, executed: 50 } });
+    expectIssue(ev, { kind: 'budgetZeroExecuted', cell: 'F6', severity: '警告', phrase: '全年预算数为 0 而执行数为 50' });
+    expect(ev.plan!.writes.every((w) => typeof w.value !== 'number' || Number.isFinite(w.value))).toBe(true);
+    expect(JSON.stringify(ev.issues)).not.toContain('Infinity');
+    expectUnscored(ev, 'G11');
+    othersScored(ev, 3);
+  });
+
   test('25. a total row that disagrees with its sources (0 0 beside non-zero sources): 警告, computed from the sources', () => {
     const o = { sources: [{ name: '财政拨款', annual: 80, executed: 80 }, { name: '其他资金', annual: 20, executed: 10 }], total: { annual: 0, executed: 0 } };
     const ev = standard(goodRows(), o);

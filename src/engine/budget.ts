@@ -33,7 +33,16 @@ function rateOf(r: BudgetRow, sheet: string, issues: Issue[]): number | null {
     } else issues.push(issue('budgetZeroExecuted', sheet, where, { name: r.name, executed: amount(r.executed) }));
     return null;
   }
+  if (budget < 0 || r.executed < 0) {
+    issues.push(issue('amountNegative', sheet, r.cell, { name: r.name, annual: amount(budget), executed: amount(r.executed) }));
+    return null;
+  }
   const rate = r.executed / budget;
+  // A budget so small that the rate overflows (1e-320) is a budget of 0 for the user; Excel cannot hold Infinity.
+  if (!Number.isFinite(rate)) {
+    issues.push(issue('budgetZeroExecuted', sheet, where, { name: r.name, executed: amount(r.executed) }));
+    return null;
+  }
   if (rate > 1 + 1e-9) {
     issues.push(issue('overExecution', sheet, where, { name: r.name, executed: amount(r.executed), annual: amount(budget), rate: percentText(rate) }));
   }

@@ -22,6 +22,7 @@ const CATALOGUE = {
   amountUnitMismatch: { severity: '错误', text: (a) => `${a.label}“${a.text}”的单位与表头单位（${a.unit}）不一致，请按${a.unit}填写数字。` },
   budgetZero: { severity: '提示', text: (a) => `${a.name}全年预算数为 0，无法计算预算完成率，完成率显示为“—”。` },
   budgetZeroExecuted: { severity: '警告', text: (a) => `${a.name}全年预算数为 0 而执行数为 ${a.executed}，无法计算预算完成率，请核实预算数。` },
+  amountNegative: { severity: '错误', text: (a) => `${a.name}的预算数或执行数为负数（预算数 ${a.annual}、执行数 ${a.executed}），无法计算预算完成率，请核对。` },
   executedBlank: { severity: '警告', text: (a) => `${a.name}全年执行数为空，无法计算预算完成率，请填写。` },
   overExecution: { severity: '警告', text: (a) => `${a.name}全年执行数 ${a.executed} 超过全年预算数 ${a.annual}（完成率 ${a.rate}），请核实。` },
   totalMismatch: {
