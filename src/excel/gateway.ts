@@ -6,10 +6,15 @@
  *   write – one sync: the planned cells, the report sheet and the write record, in an order chosen so that a
  *           failure half-way leaves nothing the record cannot undo.
  *
- * Requirement sets: ExcelApi 1.2 is the minimum (worksheet protection, very hidden store sheet, column width,
- * autofit). Newer sets are used only after `isSetSupported` says so: 1.4 (getItemOrNullObject /
- * getUsedRangeOrNullObject: store read in the same sync), 1.7 (workbook structure protection), 1.13 (merged
- * areas). Without them the gateway takes one more sync, or lets the engine use its blank-below handling.
+ * Requirement sets: ExcelApi 1.1 is the minimum (Excel 2016 perpetual supports nothing newer). Everything newer
+ * is used only after `supports()` (isSetSupported) says so, each with a fallback:
+ *   1.2  worksheet protection state, getUsedRange(valuesOnly), getResizedRange, rowHidden, setting a sheet's
+ *        visibility (very hidden store), column width, autofitRows. Without it: the read takes the formatted
+ *        used range in two syncs (sizes, then data cut a margin below the last value); the write probes the
+ *        target cells first; the store sheet stays visible; the report sheet is left unformatted (no wrap).
+ *   1.4  getItemOrNullObject / getUsedRangeOrNullObject: store read in the same sync (else one more sync).
+ *   1.7  workbook structure protection (else Office's refusal at write time is reported).
+ *   1.13 merged areas (else the engine's blank-below handling).
  *
  * No scoring rule lives here. Messages for the user are in Chinese; they go out as GatewayError.
  */
@@ -57,7 +62,7 @@ export interface WorkbookRead {
 /** The record as both doors keep it (the engine's WriteRecord carries the report sheet's digest). */
 export type StoredRecord = WriteRecord;
 
-export const MIN_API = '1.2';
+export const MIN_API = '1.1';
 /** Cells per sync in the fallback read: Excel on the web caps a response at about 5 MB. */
 const CELLS_PER_SYNC = 100000;
 /** Cells per range in the fallback read. */
@@ -65,6 +70,12 @@ const CHUNK_CELLS = 50000;
 /** Blank rows and columns read beyond the last value. */
 const MARGIN_ROWS = 2;
 const MARGIN_COLUMNS = 2;
+/** Below ExcelApi 1.2 (formatted used range): stop reading once this many rows after the last value are blank. */
+const BLANK_STOP_ROWS = 1000;
+/** Below ExcelApi 1.2: columns read at most (a row formatted across makes the used range 16,384 columns wide). */
+const MAX_COLUMNS_PLAIN = 256;
+const LAST_ROW = 1048575;
+const LAST_COLUMN = 16383;
 
 // ------------------------------------------------------------------------------------------------ helpers
 
@@ -149,6 +160,19 @@ function sameName(a: string, b: string): boolean {
 /** Excel: 1 character of the default font ≈ 7 px = 5.25 pt, plus 5 px padding. */
 function charsToPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+/**
+ * The cells with values of a sheet: getUsedRange(valuesOnly) on ExcelApi 1.2+, the plain (formatted) used range
+ * below. For the store and our report sheet, which only we format, both give the same cells.
+ */
+function usedValues(ws: Excel.Worksheet): Excel.Range {
+  return supports('1.2') ? ws.getUsedRange(true) : ws.getUsedRange();
+}
+
+/** A cell that counts as used: a value or a formula. */
+function isUsed(value: unknown, formula: unknown): boolean {
+  return (value !== '' && value !== null && value !== undefined) || (typeof formula === 'string' && formula.startsWith('='));
 }
 
 /** Office.js `values` → engine cell values (error values come as their text already). */
@@ -247,20 +271,68 @@ function storeFrom(range: Excel.Range | null): WorkbookStore {
   return decodeStore((range.values as unknown[][]).map((r) => r[0]));
 }
 
+/** The store from a range got through getItem (not a null-object chain: isNullObject is not read). */
+function storeOfRange(range: Excel.Range | null): WorkbookStore {
+  return range ? decodeStore((range.values as unknown[][]).map((r) => r[0])) : emptyStore();
+}
+
 function storeInfo(sheets: SheetInfo[]): SheetInfo | undefined {
   return sheets.find((s) => sameName(s.name, STORE_SHEET));
 }
 
+interface ChunkedRead {
+  sheets: SheetInfo[];
+  active: string;
+  grids: SheetGrid[];
+  store: WorkbookStore;
+  structure: boolean | null;
+  /** Values of the sheet named 自评报告 when it exists, read in the same sync as the data. */
+  draftValues: unknown[][] | null;
+}
+
+/** Last row (0-based, within the grid) holding a value or formula; -1 when none. */
+function lastUsedRow(values: unknown[][], formulas: unknown[][]): number {
+  for (let i = values.length - 1; i >= 0; i--) if (values[i].some((v, j) => isUsed(v, formulas[i]?.[j]))) return i;
+  return -1;
+}
+
+/** Cuts a grid read from the formatted used range to its used cells plus the margin, as valuesOnly would. */
+function trimToUsed(grid: SheetGrid): void {
+  const values = grid.values as unknown[][];
+  const formulas = (grid.formulas ?? []) as unknown[][];
+  const rows = Math.min(values.length, lastUsedRow(values, formulas) + 1 + MARGIN_ROWS);
+  let lastCol = -1;
+  for (let i = 0; i < rows; i++) {
+    values[i].forEach((v, j) => {
+      if (j > lastCol && isUsed(v, formulas[i]?.[j])) lastCol = j;
+    });
+  }
+  const cols = lastCol + 1 + MARGIN_COLUMNS;
+  const cut = <T,>(m: T[][]): T[][] => m.slice(0, rows).map((line) => line.slice(0, cols));
+  grid.values = cut(grid.values);
+  if (grid.numberFormats) grid.numberFormats = cut(grid.numberFormats as (string | null)[][]);
+  if (grid.formulas) grid.formulas = cut(grid.formulas as unknown[][]);
+}
+
 /**
- * Fallback read, for when the one-sync read failed (old host, too many merged areas, a response over 5 MB):
- * first the sizes, then the data in row chunks, several ranges per sync within a cell budget. No merged areas.
+ * The read in sizes and chunks: first the sizes, then the data in row chunks, several ranges per sync within a
+ * cell budget; the store and an earlier draft (withStore) come with the first data sync. No merged areas, no
+ * hidden rows.
+ * Two uses:
+ * - ExcelApi 1.2+: the fallback when the one-sync read failed (too many merged areas, a response over 5 MB);
+ * - ExcelApi 1.1: the read itself. Without valuesOnly the used range includes formatted cells (a whole column
+ *   formatted makes it a million rows long, a whole row 16,384 columns wide), so the chunks stop once
+ *   BLANK_STOP_ROWS rows after the last value are blank, at most MAX_COLUMNS_PLAIN columns are read, and the grid
+ *   is then cut to the cells with values plus the margin. A value below such a blank gap, or beyond column IV,
+ *   is not read on 1.1; the table itself is never there. Usually two syncs.
  */
-async function readChunked(ctx: Ctx, names: string[] | 'active'): Promise<{ sheets: SheetInfo[]; active: string; grids: SheetGrid[]; store: WorkbookStore; structure: boolean | null }> {
+async function readChunked(ctx: Ctx, names: string[] | 'active', withStore = true): Promise<ChunkedRead> {
+  const exact = supports('1.2');
   const list = loadSheetList(ctx);
   const active = ctx.workbook.worksheets.getActiveWorksheet().load('name');
   const structure = loadStructureProtection(ctx);
   const targets = names === 'active' ? [ctx.workbook.worksheets.getActiveWorksheet()] : names.map((n) => ctx.workbook.worksheets.getItem(n));
-  const sizes = targets.map((ws) => dataRange(ws).load('address,rowCount,columnCount'));
+  const sizes = targets.map((ws) => (exact ? dataRange(ws) : ws.getUsedRange()).load('address,rowCount,columnCount'));
   await ctx.sync();
   const sheets = sheetList(list);
   const store = storeInfo(sheets);
@@ -274,54 +346,112 @@ async function readChunked(ctx: Ctx, names: string[] | 'active'): Promise<{ shee
     cells: number;
   }
   const chunks: Chunk[] = [];
+  const origins = sizes.map((size) => topLeft(size.address));
   sizes.forEach((size, i) => {
-    const o = topLeft(size.address);
-    const rowsPer = Math.max(1, Math.floor(CHUNK_CELLS / Math.max(1, size.columnCount)));
-    const last = colLetters(o.col + size.columnCount - 1);
-    for (let r = 0; r < size.rowCount; r += rowsPer) {
-      const n = Math.min(rowsPer, size.rowCount - r);
-      chunks.push({ sheet: i, range: null, address: `${colLetters(o.col)}${o.row + r + 1}:${last}${o.row + r + n}`, cells: n * size.columnCount });
+    const o = origins[i];
+    // On 1.1 the margin is added here, by address (getResizedRange is ExcelApi 1.2).
+    const bottom = Math.min(LAST_ROW, o.row + size.rowCount - 1 + (exact ? 0 : MARGIN_ROWS));
+    const right = exact
+      ? o.col + size.columnCount - 1
+      : Math.min(LAST_COLUMN, o.col + size.columnCount - 1 + MARGIN_COLUMNS, o.col + MAX_COLUMNS_PLAIN - 1);
+    const columns = right - o.col + 1;
+    const rowsPer = Math.max(1, Math.floor(CHUNK_CELLS / columns));
+    for (let r = o.row; r <= bottom; r += rowsPer) {
+      const last = Math.min(bottom, r + rowsPer - 1);
+      chunks.push({ sheet: i, range: null, address: `${colLetters(o.col)}${r + 1}:${colLetters(right)}${last + 1}`, cells: (last - r + 1) * columns });
     }
   });
-  const storeWs = store ? ctx.workbook.worksheets.getItem(store.name) : null;
-  const storeRange = storeWs ? storeWs.getUsedRange(true).load('values') : null;
+  const storeRange = store && withStore ? usedValues(ctx.workbook.worksheets.getItem(store.name)).load('values') : null;
+  const draftRange = withStore && sheets.some((x) => x.name === REPORT_SHEET) ? usedValues(ctx.workbook.worksheets.getItem(REPORT_SHEET)).load('values') : null;
+
+  const loaded: Chunk[] = [];
+  const stopped = new Set<number>();
+  /** Rows read after the sheet's last used row, over the chunks loaded so far. */
+  const blankTail = (sheet: number): number => {
+    let blank = 0;
+    const mine = loaded.filter((c) => c.sheet === sheet);
+    for (let k = mine.length - 1; k >= 0; k--) {
+      const r = mine[k].range as Excel.Range;
+      const values = r.values as unknown[][];
+      const last = lastUsedRow(values, r.formulas as unknown[][]);
+      if (last >= 0) return blank + values.length - 1 - last;
+      blank += values.length;
+    }
+    return blank;
+  };
+  let pending: Chunk[] = [];
   let budget = 0;
+  const flush = async (): Promise<void> => {
+    await ctx.sync();
+    loaded.push(...pending);
+    pending = [];
+    budget = 0;
+    if (!exact) targets.forEach((_, i) => blankTail(i) >= BLANK_STOP_ROWS && stopped.add(i));
+  };
   for (const c of chunks) {
+    if (stopped.has(c.sheet)) continue;
     if (budget + c.cells > CELLS_PER_SYNC && budget > 0) {
-      await ctx.sync();
-      budget = 0;
+      await flush();
+      if (stopped.has(c.sheet)) continue;
     }
     c.range = targets[c.sheet].getRange(c.address).load('values,numberFormat,formulas');
+    pending.push(c);
     budget += c.cells;
   }
-  await ctx.sync();
+  // The last chunks (and the store, when every chunk went out before a stop); no empty sync after a stop.
+  if (pending.length || !loaded.length) await flush();
 
   const grids: SheetGrid[] = targets.map((_, i) => {
-    const mine = chunks.filter((c) => c.sheet === i);
-    const grid: SheetGrid = { name: targetNames[i], values: [], numberFormats: [], formulas: [], origin: topLeft(sizes[i].address) };
+    const mine = loaded.filter((c) => c.sheet === i);
+    const grid: SheetGrid = { name: targetNames[i], values: [], numberFormats: [], formulas: [], origin: origins[i] };
     for (const c of mine) {
       const r = c.range as Excel.Range;
       grid.values.push(...cellValues(r.values as unknown[][]));
       (grid.numberFormats as (string | null)[][]).push(...(r.numberFormat as (string | null)[][]));
       (grid.formulas as unknown[][]).push(...(r.formulas as unknown[][]));
     }
+    if (!exact) trimToUsed(grid);
     return grid;
   });
   return {
     sheets,
     active: active.name,
     grids,
-    store: storeRange ? decodeStore((storeRange.values as unknown[][]).map((r) => r[0])) : emptyStore(),
+    store: storeOfRange(storeRange),
     structure: structure ? structure.protected : null,
+    draftValues: draftRange ? (draftRange.values as unknown[][]) : null,
   };
+}
+
+/** The active sheet through the chunked read, as a WorkbookRead. */
+async function readActiveChunked(): Promise<WorkbookRead> {
+  try {
+    return await Excel.run(async (ctx) => {
+      const r = await readChunked(ctx, 'active');
+      return {
+        sheets: r.sheets,
+        activeSheet: r.active,
+        grids: r.grids,
+        store: r.store,
+        storeExists: !!storeInfo(r.sheets),
+        structureProtected: r.structure,
+        mergesRead: false,
+        draftValues: r.draftValues,
+      };
+    });
+  } catch (e) {
+    throw readFailure(e);
+  }
 }
 
 /**
  * Reads what a calculation needs: the sheet list, the active sheet and the store. One sync on ExcelApi 1.4+
- * (two below, when a store exists); the chunked fallback when that sync fails.
+ * (two on 1.2–1.3, when a store exists); the chunked fallback when that sync fails. On ExcelApi 1.1 the chunked
+ * read is the read (two syncs: sizes, then data with the store and an earlier draft).
  */
 export async function readWorkbook(): Promise<WorkbookRead> {
   requireMinimum();
+  if (!supports('1.2')) return readActiveChunked();
   const withMerges = supports('1.13');
   const chained = supports('1.4');
   try {
@@ -340,10 +470,10 @@ export async function readWorkbook(): Promise<WorkbookRead> {
       let draftValues: unknown[][] | null = draftRange ? (draftRange.isNullObject ? [] : (draftRange.values as unknown[][])) : null;
       if (!chained && info) {
         // Without null-object chains the store (and a possible earlier draft) need their own sync.
-        const r = ctx.workbook.worksheets.getItem(info.name).getUsedRange(true).load('values');
-        const draft = sheets.some((x) => x.name === REPORT_SHEET) ? ctx.workbook.worksheets.getItem(REPORT_SHEET).getUsedRange(true).load('values') : null;
+        const r = usedValues(ctx.workbook.worksheets.getItem(info.name)).load('values');
+        const draft = sheets.some((x) => x.name === REPORT_SHEET) ? usedValues(ctx.workbook.worksheets.getItem(REPORT_SHEET)).load('values') : null;
         await ctx.sync();
-        store = storeFrom(r);
+        store = storeOfRange(r);
         if (draft) draftValues = draft.values as unknown[][];
       }
       return {
@@ -359,22 +489,7 @@ export async function readWorkbook(): Promise<WorkbookRead> {
     });
   } catch (first) {
     if (first instanceof GatewayError) throw first;
-    try {
-      return await Excel.run(async (ctx) => {
-        const r = await readChunked(ctx, 'active');
-        return {
-          sheets: r.sheets,
-          activeSheet: r.active,
-          grids: r.grids,
-          store: r.store,
-          storeExists: !!storeInfo(r.sheets),
-          structureProtected: r.structure,
-          mergesRead: false,
-        };
-      });
-    } catch (e) {
-      throw readFailure(e);
-    }
+    return readActiveChunked();
   }
 }
 
@@ -382,7 +497,7 @@ export async function readWorkbook(): Promise<WorkbookRead> {
 export async function readSheetValues(name: string): Promise<unknown[][]> {
   try {
     return await Excel.run(async (ctx) => {
-      const r = ctx.workbook.worksheets.getItem(name).getUsedRange(true).load('values');
+      const r = usedValues(ctx.workbook.worksheets.getItem(name)).load('values');
       await ctx.sync();
       return r.values as unknown[][];
     });
@@ -394,6 +509,15 @@ export async function readSheetValues(name: string): Promise<unknown[][]> {
 /** Reads further sheets by name (known to exist from the sheet list): one sync, or the chunked fallback. */
 export async function readSheets(names: string[]): Promise<SheetGrid[]> {
   if (!names.length) return [];
+  const chunked = async (): Promise<SheetGrid[]> => {
+    try {
+      return await Excel.run(async (ctx) => (await readChunked(ctx, names, false)).grids);
+    } catch (e) {
+      throw readFailure(e);
+    }
+  };
+  // On ExcelApi 1.1 the one-sync read's calls (valuesOnly, getResizedRange, rowHidden) do not exist.
+  if (!supports('1.2')) return chunked();
   const withMerges = supports('1.13');
   try {
     return await Excel.run(async (ctx) => {
@@ -402,17 +526,13 @@ export async function readSheets(names: string[]): Promise<SheetGrid[]> {
       return loads.map(gridOf);
     });
   } catch {
-    try {
-      return await Excel.run(async (ctx) => (await readChunked(ctx, names)).grids);
-    } catch (e) {
-      throw readFailure(e);
-    }
+    return chunked();
   }
 }
 
 function requireMinimum(): void {
   if (!supports(MIN_API)) {
-    throw new GatewayError('当前 Excel 版本过低，不支持本加载项所需的功能（ExcelApi 1.2）。请使用 Excel 2016 及以上版本、Microsoft 365 或 Excel 网页版。', 'ApiNotFound');
+    throw new GatewayError(`当前 Excel 版本过低，不支持本加载项所需的功能（ExcelApi ${MIN_API}）。请使用 Excel 2016 及以上版本、Microsoft 365 或 Excel 网页版。`, 'ApiNotFound');
   }
 }
 
@@ -437,9 +557,9 @@ export async function readStore(): Promise<{ store: WorkbookStore; exists: boole
       const info = storeInfo(sheets);
       let store = storeFrom(range);
       if (!chained && info) {
-        const r = ctx.workbook.worksheets.getItem(info.name).getUsedRange(true).load('values');
+        const r = usedValues(ctx.workbook.worksheets.getItem(info.name)).load('values');
         await ctx.sync();
-        store = storeFrom(r);
+        store = storeOfRange(r);
       }
       return { store, exists: !!info, sheets, structureProtected: structure ? structure.protected : null };
     });
@@ -455,19 +575,25 @@ export async function readStore(): Promise<{ store: WorkbookStore; exists: boole
  * only then are leftover rows below cleared, so that a batch cut off half-way never leaves an empty store (the
  * settings and material would be lost). Text format keeps the JSON from being typed in as a number or formula.
  */
-function queueStore(ctx: Ctx, store: WorkbookStore, exists: boolean): void {
+function queueStore(ctx: Ctx, store: WorkbookStore, exists: boolean, sheets: SheetInfo[]): void {
   const cells = encodeStore(store);
+  // Setting a sheet's visibility is ExcelApi 1.2: on 1.1 the store sheet is added as a plain (visible) sheet.
+  const canHide = supports('1.2');
   let ws: Excel.Worksheet;
   if (exists) {
     ws = ctx.workbook.worksheets.getItem(STORE_SHEET);
   } else {
     ws = ctx.workbook.worksheets.add(STORE_SHEET);
-    ws.visibility = 'VeryHidden' as Excel.SheetVisibility;
+    if (canHide) ws.visibility = 'VeryHidden' as Excel.SheetVisibility;
   }
   const range = ws.getRange(`A1:A${cells.length}`);
   range.numberFormat = cells.map(() => ['@']);
   range.values = cells.map((c) => [c]);
   if (exists) ws.getRange(`A${cells.length + 1}:A1048576`).clear();
+  // A store left visible by Excel 2016 (ExcelApi 1.1) is hidden on a newer Excel, as the command line does; last,
+  // so that a failure here loses nothing.
+  const info = storeInfo(sheets);
+  if (exists && canHide && info && info.visibility !== 'VeryHidden') ws.visibility = 'VeryHidden' as Excel.SheetVisibility;
 }
 
 function structureMessage(what: string): string {
@@ -485,10 +611,12 @@ export async function writeStore(store: WorkbookStore, exists: boolean, sheets: 
   if (info?.protected) throw new GatewayError('加载项数据工作表受保护，无法保存。本次未对工作簿做任何修改。', 'AccessDenied');
   try {
     await Excel.run(async (ctx) => {
-      queueStore(ctx, store, exists);
+      queueStore(ctx, store, exists, sheets);
       await ctx.sync();
     });
   } catch (e) {
+    // Below ExcelApi 1.2/1.7 protection is only known from Office's refusal.
+    if (errorCode(e) === 'AccessDenied') throw new GatewayError('加载项数据工作表或工作簿结构受保护，无法保存。请取消保护后重试。', 'AccessDenied');
     throw new GatewayError(`保存到工作簿失败${codeNote(e)}，请稍后重试。`, errorCode(e) || 'WriteFailed');
   }
 }
@@ -542,22 +670,30 @@ function needsTextFormat(text: string): boolean {
   return /^[=+\-@]/.test(text) || /^[\d\s.,%/:()$¥-]+$/.test(text) || /^(true|false)$/i.test(text.trim());
 }
 
-/** Queues the report sheet: paragraphs in column A, title centred bold, headings bold, wrapped. */
+/**
+ * Queues the report sheet: paragraphs in column A, title centred bold, headings bold, wrapped in a wide column.
+ * Column width and autofitRows are ExcelApi 1.2: on 1.1 the column keeps Excel's default width, so wrapping (a
+ * few characters a line) and centring would make the text unreadable; each paragraph stays on one line that runs
+ * on to the right, headings bold, and the pane shows the same draft to copy.
+ */
 function queueReport(ctx: Ctx, name: string, rows: ReportSheetRow[]): void {
+  const layout = supports('1.2');
   const ws = ctx.workbook.worksheets.add(name);
   const n = rows.length;
   const all = ws.getRange(`A1:A${n}`);
   all.numberFormat = rows.map((r) => [needsTextFormat(r.text) ? '@' : 'General']);
   all.values = rows.map((r) => [r.text]);
-  all.format.wrapText = true;
-  all.format.columnWidth = charsToPoints(REPORT_COLUMN_WIDTH);
+  if (layout) {
+    all.format.wrapText = true;
+    all.format.columnWidth = charsToPoints(REPORT_COLUMN_WIDTH);
+  }
   rows.forEach((r, i) => {
     if (r.style === 'body') return;
     const cell = ws.getRange(`A${i + 1}`);
     cell.format.font.bold = true;
-    if (r.style === 'title') cell.format.horizontalAlignment = 'Center' as Excel.HorizontalAlignment;
+    if (r.style === 'title' && layout) cell.format.horizontalAlignment = 'Center' as Excel.HorizontalAlignment;
   });
-  all.format.autofitRows();
+  if (layout) all.format.autofitRows();
 }
 
 /**
@@ -566,6 +702,12 @@ function queueReport(ctx: Ctx, name: string, rows: ReportSheetRow[]): void {
  * (2) the new report sheet (a taken name stops it here, still before any change); (3) the record; (4) the cells.
  * A failure at (3) leaves only our own new report sheet (removed by the check after failure); at (4) the record
  * is already there, and restore puts back every cell that still holds what we wrote.
+ *
+ * When the target's protection is unknown (ExcelApi 1.1 has no worksheet.protection, and no other read-only way
+ * to learn it: RangeFormat.protection is 1.2 as well), step (1) also probes every planned cell with a write of
+ * null, which Office.js defines as "leave the cell unchanged" but still checks against protection (AccessDenied
+ * on a locked cell), so a protected sheet stops the batch before any change. Should a host let the probe pass,
+ * the order above still holds: the first cell write fails after the record, and restore undoes it.
  */
 export async function writeCalculation(w: CalculationWrite): Promise<CalculationWritten> {
   const { plan, read } = w;
@@ -581,13 +723,16 @@ export async function writeCalculation(w: CalculationWrite): Promise<Calculation
     record.reportDigest = reportDigest(reportLines);
   } else delete record.reportSheet;
   const store: WorkbookStore = { ...read.store, version: 1, record };
+  const targetInfo = read.sheets.find((s) => sameName(s.name, plan.sheet));
+  const probe = targetInfo && targetInfo.protected === null ? plan.writes.map((c) => c.address) : [];
   try {
     await Excel.run(async (ctx) => {
       const target = ctx.workbook.worksheets.getItem(plan.sheet);
       target.load('name');
+      for (const address of probe) target.getRange(address).values = [[null]];
       if (replace) ctx.workbook.worksheets.getItem(replace).delete();
       if (reportSheet && w.reportRows) queueReport(ctx, reportSheet, w.reportRows);
-      queueStore(ctx, store, read.storeExists);
+      queueStore(ctx, store, read.storeExists, read.sheets);
       for (const c of plan.writes) {
         const cell = target.getRange(c.address);
         cell.numberFormat = [[c.numberFormat]];
@@ -597,16 +742,79 @@ export async function writeCalculation(w: CalculationWrite): Promise<Calculation
       await ctx.sync();
     });
   } catch (e) {
-    throw await writeFailure(e, plan.sheet, record, reportSheet, read.storeExists);
+    throw await writeFailure(e, { sheet: plan.sheet, record, reportSheet, reportIsNew: !replace, storeExisted: read.storeExists, probe });
   }
   return { reportSheet, record, cells: plan.writes.length };
 }
 
+interface FailedWrite {
+  sheet: string;
+  record: StoredRecord;
+  reportSheet: string | null;
+  /** False when the report sheet replaced our earlier draft of the same name: that name existed before. */
+  reportIsNew: boolean;
+  storeExisted: boolean;
+  /** The planned cells, when the target's protection was unknown (ExcelApi 1.1): probed again after a refusal. */
+  probe: string[];
+}
+
+/** What a failed write left: the store's current values and our report sheet's (null when absent). */
+interface AfterWrite {
+  storePresent: boolean;
+  storeColumn: unknown[];
+  reportValues: unknown[][] | null;
+}
+
+/** One sync through null-object chains (ExcelApi 1.4). */
+async function inspectChained(ctx: Ctx, reportSheet: string | null): Promise<AfterWrite> {
+  const storeSheet = ctx.workbook.worksheets.getItemOrNullObject(STORE_SHEET).load('name');
+  const storeRange = loadStoreChained(ctx);
+  const reportWs = reportSheet ? ctx.workbook.worksheets.getItemOrNullObject(reportSheet).load('name') : null;
+  const report = reportSheet ? ctx.workbook.worksheets.getItemOrNullObject(reportSheet).getUsedRangeOrNullObject(true).load('values') : null;
+  await ctx.sync();
+  return {
+    storePresent: !storeSheet.isNullObject,
+    storeColumn: storeRange.isNullObject ? [] : (storeRange.values as unknown[][]).map((r) => r[0]),
+    reportValues: reportWs && !reportWs.isNullObject && report ? (report.isNullObject ? [] : (report.values as unknown[][])) : null,
+  };
+}
+
+/** Two syncs with ExcelApi 1.1 calls only: the sheet names, then the sheets that exist. */
+async function inspectPlain(ctx: Ctx, reportSheet: string | null): Promise<AfterWrite> {
+  const list = ctx.workbook.worksheets.load('items/name');
+  await ctx.sync();
+  const names = list.items.map((ws) => ws.name);
+  const has = (n: string): boolean => names.some((x) => sameName(x, n));
+  const storeRange = has(STORE_SHEET) ? usedValues(ctx.workbook.worksheets.getItem(STORE_SHEET)).load('values') : null;
+  const report = reportSheet && has(reportSheet) ? usedValues(ctx.workbook.worksheets.getItem(reportSheet)).load('values') : null;
+  await ctx.sync();
+  return {
+    storePresent: !!storeRange,
+    storeColumn: storeRange ? (storeRange.values as unknown[][]).map((r) => r[0]) : [],
+    reportValues: report ? (report.values as unknown[][]) : null,
+  };
+}
+
+/** True when the planned cells refuse even a write that changes nothing: the sheet (or those cells) is protected. */
+async function refusesWrites(sheet: string, addresses: string[]): Promise<boolean> {
+  try {
+    await Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      for (const a of addresses) ws.getRange(a).values = [[null]];
+      await ctx.sync();
+    });
+    return false;
+  } catch (e) {
+    return errorCode(e) === 'AccessDenied';
+  }
+}
+
 /**
  * After a failed write: find out what happened and say it. If the record did not land, nothing but possibly our
- * new report sheet changed, and that sheet is removed when it still holds exactly our text.
+ * new report sheet (and a new store sheet) changed, and those are removed when they still hold exactly our text.
  */
-async function writeFailure(e: unknown, sheet: string, record: StoredRecord, reportSheet: string | null, storeExisted: boolean): Promise<GatewayError> {
+async function writeFailure(e: unknown, f: FailedWrite): Promise<GatewayError> {
+  const { sheet, record, reportSheet } = f;
   const code = errorCode(e);
   const cause =
     code === 'ItemNotFound'
@@ -617,32 +825,33 @@ async function writeFailure(e: unknown, sheet: string, record: StoredRecord, rep
           ? `已存在名为“${reportSheet ?? REPORT_SHEET}”的工作表`
           : `写入过程中出现错误${codeNote(e)}`;
   let after = '工作簿中可能已写入部分结果，可点击“恢复计算前内容”撤销。';
-  if (supports('1.4')) {
-    try {
-      after = await Excel.run(async (ctx) => {
-        const storeSheet = ctx.workbook.worksheets.getItemOrNullObject(STORE_SHEET).load('name');
-        const storeRange = loadStoreChained(ctx);
-        const reportWs = reportSheet ? ctx.workbook.worksheets.getItemOrNullObject(reportSheet).load('name') : null;
-        const report = reportSheet ? ctx.workbook.worksheets.getItemOrNullObject(reportSheet).getUsedRangeOrNullObject(true).load('values') : null;
-        await ctx.sync();
-        const now = storeFrom(storeRange).record as StoredRecord | null;
-        if (now && now.at === record.at && now.sheet === record.sheet && now.reportDigest === record.reportDigest) {
-          return '部分结果可能已经写入，请点击“恢复计算前内容”撤销后重新计算。';
-        }
-        // The record did not land, so no cell was written (the cells come after it). Remove what this batch
-        // added: the report sheet when it is empty or holds exactly our text, a store sheet that did not exist.
-        if (reportWs && !reportWs.isNullObject && report && reportSheet) {
-          const values = report.isNullObject ? [] : (report.values as unknown[][]);
-          const ours = values.length === 0 || isOurDraft(values, record);
-          if (ours) ctx.workbook.worksheets.getItem(reportSheet).delete();
-        }
-        if (!storeExisted && !storeSheet.isNullObject) ctx.workbook.worksheets.getItem(STORE_SHEET).delete();
-        await ctx.sync();
-        return '工作簿未作修改。';
-      });
-    } catch {
-      // Keep the cautious wording.
-    }
+  let unchanged = false;
+  try {
+    after = await Excel.run(async (ctx) => {
+      const now = supports('1.4') ? await inspectChained(ctx, reportSheet) : await inspectPlain(ctx, reportSheet);
+      const landed = decodeStore(now.storeColumn).record as StoredRecord | null;
+      if (landed && landed.at === record.at && landed.sheet === record.sheet && landed.reportDigest === record.reportDigest) {
+        return '部分结果可能已经写入，请点击“恢复计算前内容”撤销后重新计算。';
+      }
+      // The record did not land, so no cell was written (the cells come after it). Remove what this batch
+      // added: a new report sheet when it is blank or holds exactly our text, a store sheet that did not exist.
+      const values = now.reportValues;
+      if (values && reportSheet && f.reportIsNew) {
+        const blank = values.every((r) => r.every((v) => v === '' || v === null));
+        if (blank || isOurDraft(values, record)) ctx.workbook.worksheets.getItem(reportSheet).delete();
+      }
+      if (!f.storeExisted && now.storePresent) ctx.workbook.worksheets.getItem(STORE_SHEET).delete();
+      await ctx.sync();
+      unchanged = true;
+      return '工作簿未作修改。';
+    });
+  } catch {
+    // Keep the cautious wording.
+  }
+  // Protection unknown before the write (ExcelApi 1.1): a refusal may come from the table sheet, the store sheet
+  // or the workbook structure. A lone probe tells whether it is the table sheet, for the usual clear message.
+  if (code === 'AccessDenied' && unchanged && f.probe.length && (await refusesWrites(sheet, f.probe))) {
+    return new GatewayError(protectedMessage(sheet), 'AccessDenied');
   }
   return new GatewayError(`写入计算结果失败：${cause}。${after}请检查后重新点击“计算得分”。`, code || 'WriteFailed');
 }
@@ -688,7 +897,7 @@ export async function restore(): Promise<RestoreOutcome | null> {
       const ws = ctx.workbook.worksheets.getItem(target.name);
       const box = record.cells.length ? boundingBox(record.cells.map((c) => c.address)) : null;
       const range = box ? ws.getRange(box.address).load('values,formulas,numberFormat') : null;
-      const reportRange = report ? ctx.workbook.worksheets.getItem(report.name).getUsedRange(true).load('values') : null;
+      const reportRange = report ? usedValues(ctx.workbook.worksheets.getItem(report.name)).load('values') : null;
       await ctx.sync();
 
       let restored = 0;
@@ -739,7 +948,7 @@ export async function restore(): Promise<RestoreOutcome | null> {
           removed = report.name;
         } else reportKept = report.name;
       }
-      queueStore(ctx, { ...store, record: null }, exists);
+      queueStore(ctx, { ...store, record: null }, exists, sheets);
       await ctx.sync();
       return { restored, kept, reportSheetRemoved: removed, reportSheetKept: reportKept, sheet: target.name };
     });

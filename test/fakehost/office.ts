@@ -6,7 +6,10 @@
  * - syncs are counted and can be made to fail on demand;
  * - *OrNullObject gives isNullObject true; a plain method on a null object fails at sync (ItemNotFound);
  * - a protected sheet rejects writes at sync (AccessDenied); setting values must match the range's shape;
- * - a call newer than the host's requirement sets fails at sync (ApiNotFound), as on an old Office.
+ * - a call newer than the host's requirement sets fails at sync (ApiNotFound), as on an old Office. Guarded, with
+ *   the sets of the Office.js reference: 1.2 worksheet protection, getUsedRange(valuesOnly), getResizedRange,
+ *   rowHidden, setting visibility, columnWidth, autofitRows; 1.4 getItemOrNullObject, getUsedRangeOrNullObject,
+ *   getCount; 1.7 workbook protection, getRangeByIndexes; 1.13 getMergedAreasOrNullObject. The rest is 1.1.
  * Stricter than Office in one respect: a property set on a proxy is not readable until loaded and synced
  * (Office.js would echo the value set).
  * No Node and no DOM imports: bundled for Chromium by the browser test.
@@ -468,6 +471,7 @@ class WorksheetCollectionProxy extends ProxyBase<FakeWorkbook> {
       },
     } as { value: number; _v?: number };
     ctx.enqueue('Worksheets.getCount()', () => {
+      ctx.host.require('1.4', 'WorksheetCollection.getCount');
       result._v = ctx.host.workbook.sheets.length;
     });
     return result;
