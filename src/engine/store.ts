@@ -36,7 +36,7 @@ export function decodeStore(columnA: unknown[]): WorkbookStore {
     const o = JSON.parse(text) as Partial<WorkbookStore>;
     if (!o || typeof o !== 'object') return emptyStore();
     const rec = o.record;
-    const recordOk = !!rec && rec.version === 1 && typeof rec.sheet === 'string' && Array.isArray(rec.cells);
+    const recordOk = !!rec && rec.version === 1 && typeof rec.sheet === 'string' && Array.isArray(rec.cells) && rec.cells.every(validCell);
     return {
       version: 1,
       record: recordOk ? (rec as WriteRecord) : null,
@@ -46,4 +46,21 @@ export function decodeStore(columnA: unknown[]): WorkbookStore {
   } catch {
     return emptyStore();
   }
+}
+
+const ADDRESS = /^[A-Z]{1,3}[1-9]\d{0,6}$/;
+const isScalar = (v: unknown): boolean => v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
+
+/**
+ * A record cell as we write it. A record edited by hand or damaged is dropped whole: a record we cannot trust
+ * could make a user's value look like ours, while no record only makes ours look like the user's (kept).
+ */
+function validCell(c: unknown): boolean {
+  if (!c || typeof c !== 'object') return false;
+  const x = c as Record<string, unknown>;
+  const before = x.before as Record<string, unknown> | null | undefined;
+  return (
+    typeof x.address === 'string' && ADDRESS.test(x.address) && isScalar(x.written) && typeof x.numberFormat === 'string' &&
+    !!before && typeof before === 'object' && isScalar(before.value) && typeof before.numberFormat === 'string'
+  );
 }
