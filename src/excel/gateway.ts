@@ -18,7 +18,7 @@
  *
  * No scoring rule lives here. Messages for the user are in Chinese; they go out as GatewayError.
  */
-import type { CellValue, SheetGrid } from '../engine/grid';
+import { columnLetters, parseRange, type CellValue, type SheetGrid } from '../engine/grid';
 import { REPORT_COLUMN_WIDTH, REPORT_SHEET, ReportSheetRow, reportDigest, uniqueSheetName } from '../engine/reportSheet';
 import { STORE_SHEET, WorkbookStore, decodeStore, emptyStore, encodeStore } from '../engine/store';
 import type { WritePlan, WriteRecord } from '../engine/types';
@@ -98,33 +98,15 @@ function codeNote(e: unknown): string {
 }
 
 /** Column letters → 0-based index. */
-function colIndex(letters: string): number {
-  let c = 0;
-  for (const ch of letters.toUpperCase()) c = c * 26 + (ch.charCodeAt(0) - 64);
-  return c - 1;
-}
-
-function colLetters(col: number): string {
-  let s = '';
-  let n = col + 1;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 /** The local part of 'Sheet!A1:B2' or "'My sheet'!A1". */
 export function localAddress(address: string): string {
   return address.slice(address.lastIndexOf('!') + 1);
 }
 
-/** Top-left cell of an address, 0-based. */
+/** Top-left cell of an address, 0-based (the engine's parser: one place for A1 addresses). */
 function topLeft(address: string): { row: number; col: number } {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)/.exec(localAddress(address));
-  if (!m) return { row: 0, col: 0 };
-  return { row: Number(m[2]) - 1, col: colIndex(m[1]) };
+  const r = parseRange(localAddress(address));
+  return { row: r.top, col: r.left };
 }
 
 /** 'S!A1:B2, S!C3:D4' (RangeAreas.address) → ['A1:B2', 'C3:D4']; commas inside quoted sheet names are kept. */
@@ -358,7 +340,7 @@ async function readChunked(ctx: Ctx, names: string[] | 'active', withStore = tru
     const rowsPer = Math.max(1, Math.floor(CHUNK_CELLS / columns));
     for (let r = o.row; r <= bottom; r += rowsPer) {
       const last = Math.min(bottom, r + rowsPer - 1);
-      chunks.push({ sheet: i, range: null, address: `${colLetters(o.col)}${r + 1}:${colLetters(right)}${last + 1}`, cells: (last - r + 1) * columns });
+      chunks.push({ sheet: i, range: null, address: `${columnLetters(o.col)}${r + 1}:${columnLetters(right)}${last + 1}`, cells: (last - r + 1) * columns });
     }
   });
   const storeRange = store && withStore ? usedValues(ctx.workbook.worksheets.getItem(store.name)).load('values') : null;
@@ -874,7 +856,7 @@ function boundingBox(addresses: string[]): { address: string; origin: { row: num
   const left = Math.min(...cells.map((c) => c.col));
   const bottom = Math.max(...cells.map((c) => c.row));
   const right = Math.max(...cells.map((c) => c.col));
-  return { address: `${colLetters(left)}${top + 1}:${colLetters(right)}${bottom + 1}`, origin: { row: top, col: left } };
+  return { address: `${columnLetters(left)}${top + 1}:${columnLetters(right)}${bottom + 1}`, origin: { row: top, col: left } };
 }
 
 /**
