@@ -4,7 +4,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { buildReport, readMaterialSheet, materialFields, materialSheetRows, MATERIAL_SHEET, reportText, sectionText } from '../src/engine/report';
 import { formatAmount, formatNumber, formatPoints, formatRate, chineseNumber, enumerate } from '../src/engine/report/format';
-import { splitReason, targetPhrase } from '../src/engine/report/indicatorText';
+import { actualPhrase, splitReason, targetPhrase } from '../src/engine/report/indicatorText';
+import { table } from './helpers/tables';
+import { evaluateWorkbook } from '../src/engine';
 import { sameTopic, splitItems } from '../src/engine/report/problems';
 import type { Report, ReportMaterial } from '../src/engine/types';
 import { sheetToGrid } from '../src/xlsx/readGrid';
@@ -95,10 +97,22 @@ describe('formats', () => {
   });
 
   test('targets in words, reasons split into cause and measure', () => {
-    expect(targetPhrase('≥95%')).toBe('不低于95%');
-    expect(targetPhrase('＜＝５％')).toBe('不高于5%');
-    expect(targetPhrase('95%', '≤')).toBe('不高于95%');
-    expect(targetPhrase('制度健全')).toBe('“制度健全”');
+    // The report words a row as the engine read it for scoring, so the two never disagree.
+    const ev = evaluateWorkbook([
+      table([
+        { l1: '履职效能', name: '甲', weight: 25, target: '≥95%', actual: 0.96 },
+        { l1: '履职效能', name: '乙', weight: 25, target: '＜＝５％', actual: '6%', reason: '原因' },
+        { l1: '履职效能', name: '丙', weight: 25, target: '制度健全', actual: '达成年度指标' },
+        { l1: '履职效能', name: '丁', weight: 25, target: '≥2次', actual: '2' },
+      ]),
+    ]);
+    const [a, b, c, d] = ev.results!.indicators;
+    expect(targetPhrase(a)).toBe('不低于95%');
+    expect(actualPhrase(a, null)).toBe('96%');
+    expect(targetPhrase(b)).toBe('不高于5%');
+    expect(targetPhrase(c)).toBe('“制度健全”');
+    expect(actualPhrase(c, null)).toBe('“达成年度指标”');
+    expect(actualPhrase(d, null)).toBe('2次');
     expect(splitReason('个别项目受政府采购流程影响，支出进度不均衡；下一步加强支出进度跟踪管理。')).toEqual({
       cause: '个别项目受政府采购流程影响，支出进度不均衡',
       measure: '加强支出进度跟踪管理',

@@ -192,7 +192,7 @@ function indicatorResult(row: TableModel['indicators'][number], rs: RowScore): I
   return {
     row: row.row, level1: row.level1, level2: row.level2, name: row.name, weight: rs.weight,
     targetText: row.targetText, actualText: row.actualText, reason: row.reason,
-    method: rs.method, computed: rs.computed, score: rs.computed, manual: null, tier: rs.tier,
+    method: rs.method, computed: rs.computed, score: rs.computed, manual: null, tier: rs.tier, reading: rs.reading,
     explanation: rs.explanation, lostPoints: false, cells: row.cells, columns: row.columns,
   };
 }
@@ -213,6 +213,7 @@ function moneyBlockItem(table: TableModel, rate: number | null, settings: Settin
     row: money.total?.row ?? money.headerRow, level1: '预算执行情况', level2: '', name: '预算完成率', weight,
     targetText: '100%', actualText: rate === null ? '' : `${fmt2(rate * 100)}%`, reason: '',
     method: computed === null ? '未计分' : '预算完成率', computed, score: computed, manual: null, tier: null, explanation, lostPoints: false, cells,
+    reading: rate === null ? null : { comparator: '>=', stated: false, target: 100, actual: rate * 100, unit: '%' },
     columns: { name: -1, weight: -1, target: -1, actual: -1, score: -1, reason: -1 },
   };
 }

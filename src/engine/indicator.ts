@@ -2,7 +2,7 @@
  * Scoring one indicator row: read its weight, target and actual, pick the rule (正向, 反向, 等于, 定性,
  * 预算完成率) and compute the rounded score, with an explanation and the issues the row raises.
  */
-import type { Issue, IndicatorRow, ScoreMethod, TierKey } from './types';
+import type { Issue, IndicatorResult, IndicatorRow, ScoreMethod, TierKey } from './types';
 import type { Settings } from './settings';
 import type { SheetView } from './sheetView';
 import { issue } from './issues';
@@ -21,6 +21,7 @@ export interface RowScore {
   explanation: string;
   /** The budget rate to write into an empty 实际完成值 of the budget item (fraction). */
   fillActual: number | null;
+  reading: IndicatorResult['reading'];
   issues: Issue[];
 }
 
@@ -45,7 +46,7 @@ export function scoreRow(row: IndicatorRow, view: SheetView, ctx: RowContext): R
   const issues: Issue[] = [];
   const { sheet, settings } = ctx;
   const out = (partial: Partial<RowScore>): RowScore => ({
-    weight: null, method: '未计分', computed: null, tier: null, explanation: '未计分', fillActual: null, issues, ...partial,
+    weight: null, method: '未计分', computed: null, tier: null, explanation: '未计分', fillActual: null, reading: null, issues, ...partial,
   });
 
   const w = at(view, row.row, row.columns.weight);
@@ -117,14 +118,14 @@ export function scoreRow(row: IndicatorRow, view: SheetView, ctx: RowContext): R
   if ((method === '正向' || method === '等于') && al.target > 0 && al.actual >= al.target * settings.overAchievement - 1e-9) {
     issues.push(issue('overAchievement', sheet, actualCell, { actual: show(al.actual), target: show(al.target), ratio: `${Math.round(settings.overAchievement * 100)}%` }));
   }
-  return out({ weight, method, computed, explanation });
+  return out({ weight, method, computed, explanation, reading: { comparator, stated: target.signWritten || nature !== null, target: al.target, actual: al.actual, unit: al.unit } });
 }
 
 function scoreQualitativeRow(
   row: IndicatorRow, ctx: RowContext, weight: number, actual: ReturnType<typeof readActual>, issues: Issue[],
 ): RowScore {
   const { sheet, settings } = ctx;
-  const base = { weight, method: '定性' as ScoreMethod, computed: null, tier: null, explanation: '未计分', fillActual: null, issues };
+  const base = { weight, method: '定性' as ScoreMethod, computed: null, tier: null, explanation: '未计分', fillActual: null, reading: null, issues };
   const actualCell = row.cells.actual || row.cells.name;
   if (actual.kind === 'blank') {
     issues.push(issue('actualBlank', sheet, actualCell));
@@ -148,7 +149,7 @@ function scoreQualitativeRow(
 
 function scoreBudgetRow(row: IndicatorRow, view: SheetView, ctx: RowContext, weight: number, issues: Issue[]): RowScore {
   const { sheet, settings, budgetRate } = ctx;
-  const base = { weight, method: '预算完成率' as ScoreMethod, computed: null, tier: null, explanation: '未计分', fillActual: null, issues };
+  const base = { weight, method: '预算完成率' as ScoreMethod, computed: null, tier: null, explanation: '未计分', fillActual: null, reading: null, issues };
   if (budgetRate === null) {
     issues.push(issue('budgetRateMissing', sheet, row.cells.actual || row.cells.name));
     return base;
@@ -164,7 +165,8 @@ function scoreBudgetRow(row: IndicatorRow, view: SheetView, ctx: RowContext, wei
     }
   }
   const computed = roundHalfUp(scoreBudget(weight, budgetRate, settings), 2);
+  const reading = { comparator: '>=' as const, stated: false, target: 100, actual: budgetRate * 100, unit: '%' };
   const rule = settings.budgetRule === 'linear' ? `${num(weight)}×min(${percentText(budgetRate)}，100%)` : '按分档';
   const explanation = `预算完成率：全年执行数÷全年预算数＝${percentText(budgetRate)}，${rule}＝${fmt2(computed)}`;
-  return { ...base, computed, explanation, fillActual };
+  return { ...base, computed, explanation, fillActual, reading };
 }

@@ -150,6 +150,11 @@ export interface IndicatorResult {
   manual: { value: number; computed: number | null; inBand: boolean } | null;
   /** Qualitative tier selected, when method is 定性. */
   tier: TierKey | null;
+  /**
+   * How a numeric row was read (§3): comparator, target and actual on one scale and unit (96 and '%');
+   * `stated` when the comparator was written (in the target or the 指标性质 column) rather than implied.
+   */
+  reading: { comparator: Comparator; stated: boolean; target: number; actual: number; unit: string } | null;
   /** How the score was worked out, in Chinese (e.g. 正向：90%÷95%×10＝9.47). */
   explanation: string;
   /** True when the row scored below its weight. */

@@ -2,7 +2,8 @@
 import type { BudgetRate } from '../types';
 import type { ReportContext } from './context';
 import { budgetShortfallCause } from './context';
-import { clause, formatAmount, formatRate, placeholder, roundTo } from './format';
+import { clause, formatAmount, formatRate, placeholder } from './format';
+import { roundHalfUp } from '../rounding';
 
 /** Below this completion rate the report calls budget execution slow (spec: budget completion below 90 %). */
 export const LOW_BUDGET_RATE = 0.9;
@@ -39,7 +40,7 @@ function wholeAmounts(ctx: ReportContext): { annual: number; executed: number } 
 /** How the completion rate is judged, in the reference's words. */
 /** The rate as shown (2 decimals of a percent), so that the words agree with the figure: 99.999 % reads 100%. */
 export function shownRate(rate: number): number {
-  return roundTo(rate * 100, 2) / 100;
+  return roundHalfUp(rate * 100, 2) / 100;
 }
 
 function rateComment(ctx: ReportContext, exact: number | null): string {

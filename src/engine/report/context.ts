@@ -59,14 +59,9 @@ function wholeBudgetRate(results: Results): number | null {
   return main.length === 1 ? main[0].rate : null;
 }
 
-/** The row's 指标性质 text, read from the table (results do not carry it). */
-export function natureOf(ctx: ReportContext, ind: IndicatorResult): string {
-  return ctx.table.indicators.find((r) => r.row === ind.row)?.natureText ?? '';
-}
-
 /** 年度指标值为…，实际完成… for one row. */
 export function outcomeOf(ctx: ReportContext, ind: IndicatorResult): string {
-  return outcomePhrase(ind, natureOf(ctx, ind), ctx.budgetRate);
+  return outcomePhrase(ind, ctx.budgetRate);
 }
 
 export function lostRows(ctx: ReportContext): IndicatorResult[] {

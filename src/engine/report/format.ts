@@ -2,25 +2,18 @@
  * Number and wording formats of the report, as the reference report writes them:
  * 3410.44万元, 100%, 98.5%, 98 分, “优”等级, 一是…二是….
  */
-
-/** Half-up rounding that survives binary fractions (1.005 → 1.01). */
-export function roundTo(x: number, digits: number): number {
-  const f = Math.pow(10, digits);
-  const n = Math.abs(x) * f;
-  const r = Math.round(n + n * Number.EPSILON * 4) / f;
-  return x < 0 ? -r : r;
-}
+import { roundHalfUp } from '../rounding';
 
 /** Up to `digits` decimals, trailing zeros dropped: 98 → "98", 97.50 → "97.5". */
 export function formatNumber(x: number, digits = 2): string {
-  const s = roundTo(x, digits).toFixed(digits);
+  const s = roundHalfUp(x, digits).toFixed(digits);
   return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
 }
 
 /** Amount in 万元 with two decimals, converted from 元 when the money block is in 元. */
 export function formatAmount(value: number, unit: '万元' | '元'): string {
   const wan = unit === '元' ? value / 10000 : value;
-  return `${roundTo(wan, 2).toFixed(2)}万元`;
+  return `${roundHalfUp(wan, 2).toFixed(2)}万元`;
 }
 
 /** A fraction as a percentage with up to two decimals: 1 → "100%", 0.985 → "98.5%". */
@@ -92,11 +85,6 @@ export function paragraphsOf(text: string | undefined | null): string[] {
     .split(/\r?\n/)
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
-}
-
-/** Full-width ASCII forms to half-width, for comparisons only (never for display). */
-export function halfWidth(s: string): string {
-  return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
 /** A cell's text on one line, for a word wrapped in its cell: line breaks are dropped. */
