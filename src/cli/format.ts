@@ -1,12 +1,14 @@
 /** Chinese text the command prints: the summary of a scored file. */
 import type { BudgetRate, Evaluation, Issue } from '../engine/types';
+import { percentText, roundHalfUp } from '../engine/rounding';
 
+/** Scores and amounts with 2 decimals, rounded as the engine rounds (half-up). */
 export function fixed2(x: number): string {
-  return (Math.round((x + Number.EPSILON) * 100) / 100).toFixed(2);
+  return roundHalfUp(x, 2).toFixed(2);
 }
 
 export function percent(rate: number | null | undefined): string {
-  return rate === null || rate === undefined ? '—' : `${fixed2(rate * 100)}%`;
+  return rate === null || rate === undefined ? '—' : percentText(rate);
 }
 
 export function countIssues(issues: Issue[]): { errors: number; warnings: number; notes: number } {

@@ -5,6 +5,7 @@ import type { Settings } from '../engine/settings';
 import { SUMMARY_FILE, buildSummaryWorkbook, sortSummary, type SummaryRow } from '../xlsx/summaryWorkbook';
 import { saveWorkbook } from '../xlsx/workbook';
 import { CliError, type CliIo } from './io';
+import { roundHalfUp } from '../engine/rounding';
 import { countIssues, fixed2, headlineBudget, percent } from './format';
 import { createProgress } from './progress';
 import { SCORED_SUFFIX, defaultOutput, scoreFile } from './scoreFile';
@@ -87,8 +88,8 @@ export async function scoreFolder(folder: string, opts: FolderOptions, io: CliIo
       row = {
         unit: e.table?.unitName ?? '',
         year: e.table?.year ?? null,
-        annual: b?.annual !== null && b?.annual !== undefined ? Math.round(b.annual * toWan * 100) / 100 : null,
-        executed: b?.executed !== null && b?.executed !== undefined ? Math.round(b.executed * toWan * 100) / 100 : null,
+        annual: b?.annual !== null && b?.annual !== undefined ? roundHalfUp(b.annual * toWan, 2) : null,
+        executed: b?.executed !== null && b?.executed !== undefined ? roundHalfUp(b.executed * toWan, 2) : null,
         rate: b?.rate ?? null,
         // A partial total would rank a file among the complete ones: it goes in the note instead.
         total: complete && e.results ? e.results.total : null,
