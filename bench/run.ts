@@ -1,29 +1,387 @@
-/** `npm run bench`: measures and writes bench/results.md (machine, date, each figure beside its target). */
+/**
+ * `npm run bench`: measures and writes bench/results.md (machine, date, load average, each figure beside its
+ * target). Sections: round trips on the fake Office host, engine, command line, production pane.
+ * Benchmarks, not tests: nothing here fails on a slow figure. Options: `--skip-pane` (no webpack build, no
+ * Chromium), `--quick` (fewer repetitions; figures noisier), `--only=roundtrips,engine,cli,pane` (some sections).
+ */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { benchEngine } from './engine';
+import { benchRoundTrips, type RoundTripFigure } from './roundtrips';
+import { benchCliRatio, benchFolderInProcess, benchFolderProcess, buildCli, cliPhases, makeFolder } from './cli';
+import { CHROMIUM, buildProductionPane, paneReady, paneSize } from './pane';
+import { writeBigWorkbook } from './workbooks';
+import { bigSheet } from './tables';
+import { REPORT_SHEET } from '../src/engine/reportSheet';
+import { STORE_SHEET } from '../src/engine/store';
+import { kb, loadAverage, machine, median, nowMs, thousands, treeState } from './stats';
 
-function machine(): string {
-  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-  return `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
+const REPO = path.resolve(__dirname, '..');
+const EXAMPLE = path.join(REPO, 'examples', '2023-海珠区人大常委会办公室-部门整体支出绩效自评表.xlsx');
+const TABLE_SHEET = bigSheet(1).name;
+const args = new Set(process.argv.slice(2));
+const QUICK = args.has('--quick');
+const ONLY = [...args].find((a) => a.startsWith('--only='))?.slice(7).split(',') ?? null;
+const SKIP_PANE = args.has('--skip-pane');
+const wanted = (name: string) => !ONLY || ONLY.includes(name);
+
+interface Summary {
+  figure: string;
+  target: string;
+  measured: string;
+  met: boolean | null;
 }
 
-function main(): void {
-  const lines: string[] = [];
-  lines.push('# Benchmark results', '', `- Date: ${new Date().toISOString()}`, `- Machine: ${machine()}`, '');
-  lines.push('## Engine (evaluateWorkbook: locate, read, score, issues, write plan)', '');
-  lines.push('Target: ≤ 5 ms per 1,000 indicator rows, growing linearly.', '');
-  lines.push('| indicator rows | median CPU time (ms) | ms per 1,000 rows | target met |', '|---:|---:|---:|:---:|');
-  const figures = benchEngine();
+const summary: Summary[] = [];
+const body: string[] = [];
+
+function yes(met: boolean | null): string {
+  return met === null ? '—' : met ? 'yes' : '**no**';
+}
+
+function section(title: string): void {
+  body.push(`## ${title}`, '', `Load average (1 / 5 / 15 min) at start: ${loadAverage()}`, '');
+  process.stderr.write(`bench: ${title}…\n`);
+}
+
+function endSection(): void {
+  body.push('', `Load average at end: ${loadAverage()}`, '');
+}
+
+async function roundTrips(): Promise<void> {
+  section('1. Round trips per 计算得分 (fake Office host)');
+  const figures = await benchRoundTrips();
+  body.push(
+    'Target: 2 syncs (3 with the report sheet) whatever the size.',
+    '',
+    'Each row: a fresh workbook of that many indicator rows (bench/tables.ts `bigSheet`, sheet active), then',
+    '计算得分 twice through `src/excel/session.ts` `calculate()`: the first click adds the report sheet 自评报告',
+    'and the store sheet; the second replaces our untouched draft. ExcelApi 1.17 is a current Excel;',
+    'ExcelApi 1.2 is the oldest host we support (Excel 2016 without updates: no null-object chains).',
+    '',
+    '**Bytes sent** (per 计算得分, summed over its syncs): UTF-8 length, over every action queued before a sync, of',
+    'the object path (the fake host\'s label, e.g. `Worksheet[自评表].getRange(G14)`) plus, for a property write,',
+    '`.prop=` and the JSON of the value (values, number formats, formats, names…); for a load, `.load(props)`; for',
+    'any other method, its name and arguments. **Bytes received**: the JSON length of every property value the',
+    'loads returned. The fake host records operations only as truncated descriptions, so the benchmark measures',
+    'from outside without changing test/fakehost: it wraps, on the prototypes reached through a live context,',
+    '`enqueue`, `sync`, `queueSet` and `fill`. Office.js\'s real protocol adds object ids and action types per',
+    'action; read these as the payload, comparable between sizes and versions.',
+    '',
+    '| ExcelApi | rows | click | syncs | actions per sync | bytes sent | bytes received | target met |',
+    '|---|---:|---|---:|---|---:|---:|:---:|',
+  );
+  const met = (f: RoundTripFigure) => f.ok && f.syncs <= 3;
   for (const f of figures) {
-    lines.push(`| ${f.rows.toLocaleString('en')} | ${f.medianMs.toFixed(2)} | ${f.msPer1000.toFixed(2)} | ${f.msPer1000 <= 5 ? 'yes' : 'no'} |`);
+    body.push(
+      `| ${f.apiSet} | ${thousands(f.rows)} | ${f.scenario} | ${f.syncs} | ${f.perSync.map((s) => thousands(s.ops)).join(' + ')} | ${kb(f.sent)} | ${kb(f.received)} | ${yes(met(f))}${f.ok ? '' : ` (failed: ${f.message})`} |`,
+    );
   }
-  const first = figures[1], last = figures[figures.length - 1];
-  lines.push('', `Growth from 1,000 to 10,000 rows: ×${(last.medianMs / first.medianMs).toFixed(1)} time for ×10 rows (linear is ×10).`, '');
-  const out = path.join(__dirname, 'results.md');
-  fs.writeFileSync(out, lines.join('\n'));
-  process.stdout.write(lines.join('\n') + '\n');
+  const big = figures.filter((f) => f.apiSet === '1.17' && f.rows === 5000);
+  const cur = figures.filter((f) => f.apiSet === '1.17');
+  const old = figures.filter((f) => f.apiSet !== '1.17');
+  const range = (fs: RoundTripFigure[]) => {
+    const s = [...new Set(fs.map((f) => f.syncs))].sort();
+    return s.join('–');
+  };
+  const per1000 = cur.find((f) => f.rows === 1000);
+  summary.push({
+    figure: 'Syncs per 计算得分, 10–5,000 rows (ExcelApi 1.17)',
+    target: '2 (3 with the report sheet)',
+    measured: `${range(cur)} (report sheet included)`,
+    met: cur.every((f) => f.ok && f.syncs <= 3),
+  });
+  summary.push({
+    figure: 'Syncs per 计算得分, 10–5,000 rows (ExcelApi 1.2)',
+    target: '2 (3 with the report sheet)',
+    measured: `${range(old)}`,
+    met: old.every((f) => f.ok && f.syncs <= 3),
+  });
+  if (per1000 && big.length) {
+    summary.push({
+      figure: 'Bytes sent per 计算得分 at 1,000 / 5,000 rows',
+      target: '— (no target; see section 1)',
+      measured: `${kb(per1000.sent)} / ${kb(big[0].sent)}`,
+      met: null,
+    });
+  }
+  body.push(
+    '',
+    'Syncs do not grow with the size: one sync reads (sheet list, active sheet, store, previous draft), one writes',
+    '(report sheet, store, cells). On ExcelApi 1.2 the second click takes one more sync, to read the store and the',
+    'previous draft (no null-object chains there), which is the "3 with the report sheet" case.',
+    '',
+  );
+  body.push(...writeBreakdown(figures));
+  endSection();
 }
 
-main();
+/** What the bytes sent are made of, per sheet (first click, ExcelApi 1.17), and what would cut them. */
+function writeBreakdown(figures: RoundTripFigure[]): string[] {
+  const rows = figures.filter((f) => f.apiSet === '1.17' && f.scenario.startsWith('first'));
+  const sum = (f: RoundTripFigure, pick: (sheet: string) => boolean) =>
+    f.perSync.reduce((t, s) => t + Object.entries(s.sentBySheet).filter(([k]) => pick(k)).reduce((u, [, v]) => u + v, 0), 0);
+  const out = [
+    'Bytes sent by destination (first click, ExcelApi 1.17):',
+    '',
+    '| rows | the table\'s cells | report sheet 自评报告 | store sheet (write record) | other | per indicator row |',
+    '|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const f of rows) {
+    const table = sum(f, (k) => k === TABLE_SHEET);
+    const report = sum(f, (k) => k === REPORT_SHEET);
+    const store = sum(f, (k) => k === STORE_SHEET);
+    out.push(`| ${thousands(f.rows)} | ${kb(table)} | ${kb(report)} | ${kb(store)} | ${kb(f.sent - table - report - store)} | ${(f.sent / f.rows / 1024).toFixed(2)} KB |`);
+  }
+  const big = rows[rows.length - 1];
+  out.push(
+    '',
+    `Bytes sent grow linearly with the rows; at ${thousands(big.rows)} rows the write sync carries ${kb(big.perSync[big.perSync.length - 1].sent)}.`,
+    'Excel on the web limits one request to about 5 MB, so near 10,000 rows the single write sync would fail',
+    '(the gateway has a chunked fallback for reads only). Where the bytes go: the report sheet (its analysis',
+    'names every indicator that lost points, so it grows with the table), the write record in the store sheet',
+    '(each written cell\'s value and format before and after, for 恢复计算前内容), and the cells themselves, written',
+    'one range per cell with two property writes (number format, value). What would cut them (src/excel, the',
+    'report and the store format; not bench code): write the 得分 column as one range per run of adjacent rows;',
+    'cap the report\'s per-indicator list (e.g. the ten largest losses, then a count); store `before` only for',
+    'cells that were not empty.',
+  );
+  return out;
+}
+
+function engine(): void {
+  section('2. Engine (evaluateWorkbook: locate, read, score, issues, write plan)');
+  const sizes = QUICK ? [100, 1000, 10000] : [100, 1000, 2000, 5000, 10000];
+  // Three rounds over every size, the median of the rounds' medians: a burst of load from others hits one
+  // round of one size, not the figure.
+  const rounds = QUICK ? 1 : 3;
+  const all = Array.from({ length: rounds }, () => benchEngine(sizes));
+  const figures = sizes.map((rows, i) => {
+    const m = median(all.map((r) => r[i].medianMs));
+    return { rows, medianMs: m, msPer1000: (m / rows) * 1000 };
+  });
+  body.push(
+    'Target: ≤ 5 ms per 1,000 indicator rows, growing linearly. `bench/engine.ts`: bigSheet(rows), 3 warm-up',
+    `runs, then the median of 21 runs (7 at 10,000 rows); the whole repeated ${rounds} time(s), the median of those`,
+    'medians shown. At 100 rows the fixed cost dominates and the per-1,000 figure is not judged.',
+    '',
+    '| indicator rows | median time (ms) | ms per 1,000 rows | target met |',
+    '|---:|---:|---:|:---:|',
+  );
+  for (const f of figures) {
+    body.push(`| ${thousands(f.rows)} | ${f.medianMs.toFixed(2)} | ${f.msPer1000.toFixed(2)} | ${f.rows < 1000 ? '—' : yes(f.msPer1000 <= 5)} |`);
+  }
+  const a = figures.find((f) => f.rows === 1000)!;
+  const z = figures[figures.length - 1];
+  const growth = z.medianMs / a.medianMs;
+  const factor = z.rows / a.rows;
+  const linear = growth <= factor * 1.3;
+  body.push(
+    '',
+    `Growth from 1,000 to ${thousands(z.rows)} rows: ×${growth.toFixed(1)} time for ×${factor} rows (linear is ×${factor};`,
+    'judged linear within 30%, as larger heaps cost some garbage collection).',
+  );
+  const worst = Math.max(...figures.filter((f) => f.rows >= 1000).map((f) => f.msPer1000));
+  summary.push({ figure: 'Engine, ms per 1,000 rows (1,000 / worst of 1,000–10,000)', target: '≤ 5 ms', measured: `${a.msPer1000.toFixed(2)} / ${worst.toFixed(2)} ms`, met: worst <= 5 });
+  summary.push({ figure: `Engine growth 1,000 → ${thousands(z.rows)} rows`, target: `linear (×${factor})`, measured: `×${growth.toFixed(1)}`, met: linear });
+  if (worst > 5 || !linear) {
+    body.push(
+      '',
+      'Missed: the engine and its performance belong to the lead (src/engine); reported here only. On this shared',
+      'machine the per-1,000 figure moves by ±30% between runs with the load average; compare runs at similar load.',
+    );
+  }
+  endSection();
+}
+
+async function commandLine(work: string): Promise<void> {
+  section('3. Command line (ExcelJS)');
+  const big = path.join(work, '自评表-1000行.xlsx');
+  await writeBigWorkbook(1000, big);
+  body.push(
+    'Target: our `score` of one file ≤ 1.2 × ExcelJS alone loading and saving the same file, in the same run.',
+    '"Ours" is the in-process `scoreFile` (src/cli/scoreFile.ts: load, engine, report, write cells, report sheet',
+    'and store, save to a new file; no --report). "ExcelJS alone" reads the same bytes, `xlsx.load`, `writeBuffer`',
+    'and writes the file. Two warm-up rounds, then rounds (21 for the example, 11 at 1,000 rows) alternating',
+    'which goes first; the times are medians, the ratio is the median of the rounds\' own ratios.',
+    '',
+    '| workbook | size | ours (ms) | ExcelJS alone (ms) | ratio | target met |',
+    '|---|---:|---:|---:|---:|:---:|',
+  );
+  const ratios: { ratio: number }[] = [];
+  for (const [name, file] of [
+    ['the example (14 indicators)', EXAMPLE],
+    ['generated, 1,000 indicator rows', big],
+  ] as const) {
+    const r = await benchCliRatio(name, file, work, QUICK ? 5 : file === EXAMPLE ? 21 : 11);
+    ratios.push(r);
+    body.push(`| ${name} | ${kb(r.bytes)} | ${r.oursMs.toFixed(1)} | ${r.exceljsMs.toFixed(1)} | ${r.ratio.toFixed(2)}× | ${yes(r.ratio <= 1.2)} |`);
+    summary.push({ figure: `CLI / ExcelJS alone: ${name}`, target: '≤ 1.2×', measured: `${r.ratio.toFixed(2)}×`, met: r.ratio <= 1.2 });
+  }
+  body.push('', 'Where the time goes: ExcelJS alone, then scoreFile\'s steps replayed one by one, in the same loop (medians in ms; the', 'sums differ a little from the table above, measured separately):', '');
+  const phases: { phase: string; ms: number }[][] = [];
+  for (const file of [EXAMPLE, big]) phases.push(await cliPhases(file, work, QUICK ? 5 : 11));
+  body.push('| step | the example | 1,000 rows |', '|---|---:|---:|');
+  phases[0].forEach((p, i) => body.push(`| ${p.phase} | ${p.ms.toFixed(1)} | ${phases[1][i].ms.toFixed(1)} |`));
+
+  const folder = path.join(work, 'folder');
+  makeFolder(EXAMPLE, folder, 200);
+  const runs = QUICK ? 1 : 3;
+  const inProc = await benchFolderInProcess(folder, path.join(work, 'folder-out'), runs);
+  body.push(
+    '',
+    'A folder of 200 files (copies of the example), `score DIR -o OUT` (each file scored and saved, then 汇总.xlsx):',
+    '',
+    '| how | files | seconds (median) | files per second | runs |',
+    '|---|---:|---:|---:|---:|',
+    `| ${inProc.how} | ${inProc.files} | ${inProc.seconds.toFixed(2)} | ${inProc.filesPerSecond.toFixed(0)} | ${inProc.runs} |`,
+  );
+  summary.push({ figure: 'CLI folder of 200 files (in process)', target: '— (files per second)', measured: `${inProc.filesPerSecond.toFixed(0)} files/s`, met: null });
+  try {
+    const main = buildCli(REPO, path.join(REPO, '.tmp', `bench-cli-${process.pid}`));
+    const proc = benchFolderProcess(main, folder, path.join(work, 'folder-out'), runs);
+    body.push(`| ${proc.how} | ${proc.files} | ${proc.seconds.toFixed(2)} | ${proc.filesPerSecond.toFixed(0)} | ${proc.runs} |`);
+    const one = path.join(work, 'one');
+    makeFolder(EXAMPLE, one, 1);
+    const start = benchFolderProcess(main, one, path.join(work, 'one-out'), runs, 'the same with a folder of 1 file (Node start-up and module loading)');
+    body.push(`| ${start.how} | ${start.files} | ${start.seconds.toFixed(2)} | — | ${start.runs} |`);
+    body.push(
+      '',
+      'The process is slower per file than the in-process figure: it pays Node\'s start-up and module loading once',
+      '(the one-file row) and runs with a cold JIT, while the in-process run follows hundreds of warm-up scores.',
+      'A bureau running `selfeval score DIR` sees the process figure.',
+    );
+    summary.push({ figure: 'CLI folder of 200 files (built CLI, a process)', target: '— (files per second)', measured: `${proc.filesPerSecond.toFixed(0)} files/s`, met: null });
+  } catch (e) {
+    body.push('', `The built CLI could not be measured: ${(e as Error).message.split('\n')[0]}`);
+  } finally {
+    fs.rmSync(path.join(REPO, '.tmp', `bench-cli-${process.pid}`), { recursive: true, force: true });
+  }
+  body.push('', ...cliNotes(ratios.map((r) => r.ratio)));
+  endSection();
+}
+
+function cliNotes(ratios: number[]): string[] {
+  if (ratios.every((r) => r <= 1.2)) return [];
+  return [
+    'Why the ratio is above 1.2× (see the steps above):',
+    '',
+    '- Saving costs more than in the baseline because the output has more in it: two more worksheets (自评报告',
+    '  and the very hidden store) and the write record. Each sheet is one more XML part to build and deflate; for',
+    '  a small file like the example that fixed cost is a large share of ExcelJS\'s own 10–15 ms.',
+    '- The engine (evaluateWorkbook) adds its own time (section 2; lead\'s work).',
+    '- At 1,000 rows the report draft (`buildReport`, src/engine/report) dominates: it grows faster than',
+    '  linearly. Per lost-point row it scans all indicators (`natureOf` in report/context.ts: `indicators.find`',
+    '  by row; `budgetIndicator`, a regular-expression scan of every row, called per row) and the issue list',
+    '  (`whyUnscored`, `rowFinding` in report/problems.ts). Indexing the rows once per report (a Map by row, the',
+    '  budget indicator computed once in the context) would make it linear. That code is src/engine (the lead\'s).',
+    '- What would meet 1.2×: a linear report, the engine at its ≤ 5 ms target, and a cheaper save. Even then, the',
+    '  two extra sheets cost a few ms per file, so for a file as small as the example the ratio stays near',
+    '  1.2–1.3×: the target is meaningful for large files, where the fixed cost is amortised.',
+  ];
+}
+
+async function pane(work: string): Promise<void> {
+  section('4. Production task pane');
+  const dist = path.join(work, 'dist');
+  const t0 = nowMs();
+  buildProductionPane(dist);
+  const buildS = (nowMs() - t0) / 1000;
+  const size = paneSize(dist);
+  body.push(
+    'Target: the JavaScript the pane loads at start, gzipped, office.js excluded, ≤ 150 KB.',
+    '',
+    `Built with the same webpack configuration and mode as \`npm run build\` (production), into a temporary folder`,
+    `instead of dist/ so that a benchmark never replaces someone's build (${buildS.toFixed(0)} s). "At start" = the`,
+    'local `<script src>` of taskpane.html (office.js comes from the CDN and is excluded); every other .js is',
+    'loaded later, on demand. gzip level 9 (`zlib.gzipSync`).',
+    '',
+    '| file | when | bytes | gzipped |',
+    '|---|---|---:|---:|',
+  );
+  for (const f of size.initial) body.push(`| ${f.file.replace(/\.[0-9a-f]{8}\.js$/, '.[hash].js')} | at start | ${kb(f.bytes)} | ${kb(f.gzipped)} |`);
+  for (const f of size.lazy) body.push(`| ${f.file.replace(/\.[0-9a-f]{8}\.js$/, '.[hash].js')} | lazy (下载 Word) | ${kb(f.bytes)} | ${kb(f.gzipped)} |`);
+  body.push(`| **total at start** | | | **${kb(size.initialGzipped)}** |`);
+  if (/babel-loader/.test(fs.readFileSync(path.join(REPO, 'webpack.config.js'), 'utf8'))) {
+    body.push(
+      '',
+      'This build lowers the pane\'s code to ES5 for Internet Explorer 11 / EdgeHTML web views (babel-loader with',
+      'core-js polyfills, webpack.config.js): the polyfills and helpers are most of the entry chunk. Without that step',
+      'the same pane measured 38.6 KB (2026-11-27, commit 6ecb55b).',
+    );
+  }
+  summary.push({ figure: 'Pane JavaScript at start, gzipped (office.js excluded)', target: '≤ 150 KB', measured: kb(size.initialGzipped), met: size.initialGzipped <= 150 * 1024 });
+  const lazyTotal = size.lazy.reduce((s, f) => s + f.gzipped, 0);
+  summary.push({ figure: 'Pane lazy chunks (docx), gzipped', target: '— (not loaded at start)', measured: kb(lazyTotal), met: null });
+
+  if (!fs.existsSync(CHROMIUM)) {
+    body.push('', `Time to ready not measured: ${CHROMIUM} is absent (apt-get install chromium).`);
+  } else {
+    const { snapshotXlsx } = await import('../test/fakehost/xlsx');
+    const runs = QUICK ? 3 : 9;
+    const t = await paneReady(dist, work, await snapshotXlsx(EXAMPLE), runs);
+    body.push(
+      '',
+      'Time from navigation to ready: headless Debian Chromium through playwright-core with the browser test\'s flags',
+      '(`--no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync',
+      '--no-first-run`), the build served from 127.0.0.1, office.js routed to the fake Office host bundle (the',
+      'example workbook). **Ready** = the 计算得分 button (`#calculate`) is enabled, which the pane does in',
+      '`Office.onReady` once its handlers are attached. Measured from `page.goto` to that moment, a fresh browser',
+      `context (empty cache) per run, ${runs} runs after one warm-up; median. The fake host stands in for office.js, so`,
+      'the CDN download and real office.js start-up (several hundred ms on a real network) are not in the figure.',
+      '',
+      '| figure | value |',
+      '|---|---:|',
+      `| navigation → 计算得分 enabled, median | ${t.readyMs.toFixed(0)} ms |`,
+      `| navigation → 计算得分 enabled, fastest | ${t.readyMsMin.toFixed(0)} ms |`,
+      `| DOMContentLoaded (page clock), median | ${t.domContentLoadedMs.toFixed(0)} ms |`,
+      `| JavaScript fetched before ready (office.js excluded) | ${t.fetchedJs.map((f) => f.replace(/\.[0-9a-f]{8}\.js$/, '.[hash].js')).join(', ')}: ${kb(t.fetchedGzipped)} gzipped |`,
+    );
+    summary.push({ figure: 'Pane: navigation → 计算得分 enabled (headless Chromium, fake office.js)', target: '— (reported)', measured: `${t.readyMs.toFixed(0)} ms median`, met: null });
+  }
+  endSection();
+}
+
+async function main(): Promise<void> {
+  const started = nowMs();
+  const date = new Date().toISOString();
+  const load0 = loadAverage();
+  const tree = treeState(REPO);
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-bench-'));
+  try {
+    if (wanted('roundtrips')) await roundTrips();
+    if (wanted('engine')) engine();
+    if (wanted('cli')) await commandLine(work);
+    if (wanted('pane') && !SKIP_PANE) await pane(work);
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+  const minutes = (nowMs() - started) / 60000;
+  const head = [
+    '# Benchmark results',
+    '',
+    `- Date: ${date}`,
+    `- Machine: ${machine()}`,
+    `- Code: ${tree}`,
+    `- Load average (1 / 5 / 15 min) at start: ${load0}; at end: ${loadAverage()}. The machine is shared (other`,
+    '  people run tests at the same time), so every timing is a median over repeated runs and each section prints',
+    '  the load average beside its figures; compare timings only between runs at similar load.',
+    `- Command: \`npm run bench${args.size ? ` -- ${[...args].join(' ')}` : ''}\` (${minutes.toFixed(1)} min). How to read it: docs/benchmarks.md.`,
+    '',
+    '## Summary',
+    '',
+    '| figure | target | measured | met |',
+    '|---|---|---|:---:|',
+    ...summary.map((s) => `| ${s.figure} | ${s.target} | ${s.measured} | ${yes(s.met)} |`),
+    '',
+  ];
+  const text = [...head, ...body].join('\n').replace(/\n{3,}/g, '\n\n');
+  fs.writeFileSync(path.join(__dirname, 'results.md'), text);
+  process.stdout.write(text);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
