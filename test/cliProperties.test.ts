@@ -18,6 +18,8 @@ import { EXAMPLE, SHEET, captureIo, differences, readBook, snapshot, tempDir } f
 import { allowedCells, fcParams, mutations, runs, type Mutation } from './helpers/mutations';
 
 const RUNS = runs(10);
+// Raised run counts need more than the default timeout.
+jest.setTimeout(Math.max(60000, RUNS * 1000));
 const NOW = new Date('2025-03-01T08:00:00.000Z');
 let dir: string;
 let allowed: Set<string>;

@@ -9,13 +9,15 @@ import fc from 'fast-check';
 import { FakeWorkbook, installFakeOffice, type FakeHost } from './fakehost';
 import { changedCells, cellMap, workbookDump } from './fakehost/compare';
 import { loadXlsx } from './fakehost/xlsx';
-import { allowedCells, fcParams, mutations, runs, type Mutation } from './helpers/mutations';
+import { allowedCells, fcParams, mutations, runs, structureMutations, type Mutation } from './helpers/mutations';
 import * as session from '../src/excel/session';
 import { decodeStore, STORE_SHEET } from '../src/engine/store';
 import { REPORT_SHEET } from '../src/engine/reportSheet';
 
 const SHEET = '部门整体支出绩效自评表';
 const RUNS = runs(25);
+// Raised run counts need more than the default timeout.
+jest.setTimeout(Math.max(60000, RUNS * 600));
 const EXAMPLE = path.join(__dirname, '../examples', fs.readdirSync(path.join(__dirname, '../examples')).find((f) => f.endsWith('.xlsx'))!);
 
 let pristine: FakeWorkbook;
@@ -139,6 +141,26 @@ describe.each(HOSTS)('on %s', (_label, apiSets, runs) => {
           expect(wb.get(STORE_SHEET).visibility).toBe(apiSets?.ExcelApi === '1.1' ? 'Visible' : 'VeryHidden');
           expect((storeWithoutTime(wb) as { record: unknown }).record).toBeNull();
         }
+      }),
+      fcParams(runs),
+    );
+  });
+
+  test('labels changed anywhere (the shape of the table changes): no exception, writes only in the output cells of that table, exact restore', async () => {
+    await fc.assert(
+      fc.asyncProperty(structureMutations, async (muts) => {
+        const wb = mutated(muts);
+        const original = wb.clone();
+        const out = await on(wb, () => session.calculate(), apiSets);
+        noUnexpectedError(out.message);
+        const table = out.evaluation?.table;
+        const mine = table ? allowedCells(table) : new Set<string>();
+        const sheet = out.evaluation?.sheet || SHEET;
+        if (wb.sheet(sheet)) for (const a of changedCells(original.get(sheet), wb.get(sheet))) expect([a, mine.has(a)]).toEqual([a, true]);
+        const r = await on(wb, () => session.restoreLast(), apiSets);
+        noUnexpectedError(r.message);
+        expect(cellMap(wb.get(SHEET))).toEqual(cellMap(original.get(SHEET)));
+        expect(wb.sheets.map((s) => s.name).filter((n) => n !== STORE_SHEET)).toEqual(original.sheets.map((s) => s.name));
       }),
       fcParams(runs),
     );

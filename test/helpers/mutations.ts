@@ -80,3 +80,21 @@ export function allowedCells(t: TableModel): Set<string> {
   add(t.footer.gradeCell);
   return s;
 }
+
+/** Labels that change the table's shape: a header, a footer, a 小计 or a second table appears or goes. */
+const LABELS = [
+  '合计', '总分', '小计', '自评得分', '自评等级', '等次', '得分', '分值', '权重', '一级指标', '二级指标', '三级指标', '指标名称',
+  '年度指标值', '实际完成值', '预算完成率', '全年预算数', '全年执行数', '年初预算数', '财政拨款', '其中：一般公共预算',
+  '部门整体支出绩效自评表', '（2023年度）', '履职效能（60分）', '存在问题', '改进措施', '',
+];
+
+/** Any cell of A1:I30 (labels included) gets a label, a value or a blank: the table's structure itself changes. */
+export const structureMutations = fc.array(
+  fc.record({
+    address: fc.tuple(fc.constantFrom(...'ABCDEFGHI'.split('')), fc.integer({ min: 1, max: 30 })).map(([c, r]) => `${c}${r}`),
+    value: fc.oneof(fc.constantFrom(...LABELS), fc.constantFrom('≥95%', '达到', 10, 0.96, '#N/A')),
+    numberFormat: fc.constant(undefined),
+    formula: fc.constant(undefined),
+  }) as fc.Arbitrary<Mutation>,
+  { minLength: 1, maxLength: 4 },
+);
