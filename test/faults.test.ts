@@ -189,6 +189,40 @@ describe('add-in: the store sheet', () => {
   });
 });
 
+describe('add-in on ExcelApi 1.1 (Excel 2016 without updates: the store sheet cannot be hidden)', () => {
+  const OLD = { apiSets: { ExcelApi: '1.1' } };
+
+  test('a protected store sheet: a Chinese message, the workbook unchanged', async () => {
+    const wb = pristine.clone();
+    withStore(wb, encodeStore({ version: 1, record: null, settings: null, material: { functions: '部门职能文字' } }));
+    wb.get(STORE_SHEET).protected = true;
+    const before = workbookDump(wb);
+    host = installFakeOffice(wb, OLD);
+    const out = await session.calculate();
+    expect(out.ok).toBe(false);
+    expect(out.message).toMatch(/受保护/);
+    expect(out.message).toMatch(/未作修改|未对工作簿做任何修改/);
+    CHINESE_ONLY(out.message);
+    expect(workbookDump(wb)).toEqual(before);
+  });
+
+  test('a damaged record and a failed read: handled as on newer Excel', async () => {
+    const wb = pristine.clone();
+    withStore(wb, [JSON.stringify({ version: 1, record: { version: 1, sheet: SHEET, at: '', cells: [null] } })]);
+    host = installFakeOffice(wb, OLD);
+    host.failSync(1, { code: 'GeneralException' });
+    const failed = await session.calculate();
+    expect(failed.ok).toBe(false);
+    expect(failed.message).toMatch(/读取工作簿失败/);
+    host.resetCounts();
+    const out = await session.calculate();
+    expect(out.ok).toBe(true);
+    expect(out.evaluation?.results?.total).toBeCloseTo(98, 6);
+    expect((await session.restoreLast()).ok).toBe(true);
+    expect(changedCells(pristine.get(SHEET), wb.get(SHEET))).toEqual([]);
+  });
+});
+
 describe('add-in: a restore that fails half-way', () => {
   test('cut at every action of the restore write: the message is Chinese, and a second restore finishes the job', async () => {
     const probe = pristine.clone();
