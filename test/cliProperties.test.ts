@@ -15,7 +15,7 @@ import { evaluateWorkbook } from '../src/engine';
 import { readStore } from '../src/xlsx/store';
 import { workbookGrids } from '../src/xlsx/workbook';
 import { EXAMPLE, SHEET, captureIo, differences, readBook, snapshot, tempDir } from './cliHelpers';
-import { allowedCells, fcParams, mutations, runs, type Mutation } from './helpers/mutations';
+import { allowedCells, fcParams, mutations, runs, structureMutations, type Mutation } from './helpers/mutations';
 
 const RUNS = runs(10);
 // Raised run counts need more than the default timeout.
@@ -113,6 +113,26 @@ test('restore after scoring gives back exactly the original cells and sheets', a
       const after = snapshot(await readBook(restored));
       expect(differences(before, after, { sheets: [STORE_SHEET], cells: new Set(), cellSheet: '' })).toEqual([]);
       expect(readStore(await readBook(restored)).record).toBeNull();
+    }),
+    fcParams(RUNS),
+  );
+});
+
+test('labels changed anywhere (the shape of the table changes): writes only in the output cells of that table, exact restore', async () => {
+  await fc.assert(
+    fc.asyncProperty(structureMutations, async (muts) => {
+      const input = await mutatedFile(muts);
+      const scored = input.replace(/\.xlsx$/, '.scored.xlsx');
+      const restored = input.replace(/\.xlsx$/, '.restored.xlsx');
+      const o = await score(input, scored);
+      if (!o) return;
+      const before = snapshot(await readBook(input));
+      const mine = allowedCells(o.evaluation.table!);
+      const after = snapshot(await readBook(scored));
+      expect(differences(before, after, { sheets: [STORE_SHEET, o.reportSheet], cells: mine, cellSheet: o.evaluation.sheet })).toEqual([]);
+      const io = captureIo();
+      expect(await main(['restore', scored, '-o', restored], io)).toBe(0);
+      expect(differences(before, snapshot(await readBook(restored)), { sheets: [STORE_SHEET], cells: new Set(), cellSheet: '' })).toEqual([]);
     }),
     fcParams(RUNS),
   );
