@@ -128,9 +128,9 @@ describe('blanks', () => {
     othersScored(ev, 1);
   });
 
-  test('16. a blank 全年执行数: 警告 on the row (its first amount cell, C5: see docs/reliability.md); the budget item unscored', () => {
+  test('16. a blank 全年执行数: 警告 on the 全年执行数 cell itself (E5); the budget item unscored', () => {
     const ev = standard(goodRows(), { sources: [{ name: '财政拨款', annual: 100, executed: '' }], total: null });
-    expectIssue(ev, { kind: 'executedBlank', cell: 'C5', severity: '警告', phrase: '财政拨款全年执行数为空' });
+    expectIssue(ev, { kind: 'executedBlank', cell: 'E5', severity: '警告', phrase: '财政拨款全年执行数为空' });
     expectUnscored(ev, at('G', 3, { total: null }));
     othersScored(ev, 3, { total: null });
   });
@@ -200,15 +200,15 @@ describe('the money block', () => {
     expect(W(ev).get('G12')?.value).toBe(98.42);
   });
 
-  test('24a. a negative budget (−100): 错误 on the row, no negative rate written (fixed)', () => {
+  test('24a. a negative budget (−100): 错误 on the budget cell (D6), no negative rate written (fixed)', () => {
     const ev = standard(goodRows(), { budget: { annual: -100, executed: 50 } });
-    expectIssue(ev, { kind: 'amountNegative', cell: 'C6', severity: '错误', phrase: '财政拨款的预算数或执行数为负数（预算数 -100、执行数 50），无法计算预算完成率，请核对' });
+    expectIssue(ev, { kind: 'amountNegative', cell: 'D6', severity: '错误', phrase: '财政拨款的预算数或执行数为负数（预算数 -100、执行数 50），无法计算预算完成率，请核对' });
     expect(W(ev).get('F6')?.value).toBe('—');
     expectUnscored(ev, 'G11');
     othersScored(ev, 3);
     // A negative execution is named on its own cell.
     const ev2 = standard(goodRows(), { budget: { annual: 100, executed: -50 } });
-    expectIssue(ev2, { kind: 'amountNegative', cell: 'C6', severity: '错误', phrase: '执行数 -50' });
+    expectIssue(ev2, { kind: 'amountNegative', cell: 'E6', severity: '错误', phrase: '执行数 -50' });
   });
 
   test('24b. a budget so small the rate overflows (1e-320): treated as 0, never Infinity in a cell (fixed)', () => {

@@ -24,7 +24,7 @@ function rateOf(r: BudgetRow, sheet: string, issues: Issue[]): number | null {
   const budget = budgetOf(r);
   const where = r.rateCell ?? r.cell;
   if (r.executed === null) {
-    if (budget !== null && budget !== 0) issues.push(issue('executedBlank', sheet, r.cell, { name: r.name }));
+    if (budget !== null && budget !== 0) issues.push(issue('executedBlank', sheet, r.executedCell || r.cell, { name: r.name }));
     return null;
   }
   if (budget === null || budget === 0) {
@@ -34,7 +34,7 @@ function rateOf(r: BudgetRow, sheet: string, issues: Issue[]): number | null {
     return null;
   }
   if (budget < 0 || r.executed < 0) {
-    issues.push(issue('amountNegative', sheet, r.cell, { name: r.name, annual: amount(budget), executed: amount(r.executed) }));
+    issues.push(issue('amountNegative', sheet, (r.executed !== null && r.executed < 0 ? r.executedCell : r.budgetCell) || r.cell, { name: r.name, annual: amount(budget), executed: amount(r.executed) }));
     return null;
   }
   const rate = r.executed / budget;
@@ -83,6 +83,7 @@ export function computeBudget(money: MoneyBlock, sheet: string): BudgetOutcome {
       totalRow = {
         name: t?.name ?? '合计', sub: false, initial: sums.initial, annual: sums.annual, executed: sums.executed,
         row: t?.row ?? -1, rateCell: t?.rateCell ?? null, cell: t?.cell ?? sources[0].cell,
+        budgetCell: t?.budgetCell ?? '', executedCell: t?.executedCell ?? '',
       };
     }
   }

@@ -176,6 +176,8 @@ function findMoneyBlock(view: SheetView, from: number, to: number, sheet: string
         row: rr,
         rateCell: cols.rate !== undefined ? a1(rr, cols.rate) : null,
         cell: a1(rr, firstAmount),
+        budgetCell: a1(rr, cols.annual ?? cols.initial ?? firstAmount),
+        executedCell: cols.executed !== undefined ? a1(rr, cols.executed) : '',
       };
       const isTotal = MONEY_TOTAL_ROWS.some((t) => key === t || key.startsWith(t));
       if (isTotal && !total) {

@@ -49,8 +49,11 @@ export interface BudgetRow {
   row: number;
   /** Local address of the rate output cell, when the block has a rate column. */
   rateCell: string | null;
-  /** Local address of the first amount cell of the row (for issues). */
+  /** Local address of the first amount cell of the row (for issues about the row). */
   cell: string;
+  /** Local addresses of the row's budget and executed cells ('' when the column is missing), for issues on them. */
+  budgetCell: string;
+  executedCell: string;
 }
 
 export interface MoneyBlock {
