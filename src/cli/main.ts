@@ -174,6 +174,10 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       line(io.stderr, `无法写入文件${err.path ? `“${err.path}”` : ''}：文件可能正在 Excel 中打开或没有写入权限，请关闭后重试。`);
       return EXIT_FAILED;
     }
+    if (err && (err.code === 'EEXIST' || err.code === 'ENOTDIR' || err.code === 'EISDIR')) {
+      line(io.stderr, `无法写入输出位置${err.path ? `“${err.path}”` : ''}：该路径中有同名的文件或文件夹，请换一个输出路径。`);
+      return EXIT_FAILED;
+    }
     if (err && err.code === 'ENOSPC') {
       line(io.stderr, '磁盘空间不足，无法写入输出文件。');
       return EXIT_FAILED;

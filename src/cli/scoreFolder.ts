@@ -34,13 +34,17 @@ export function isInputWorkbook(name: string): boolean {
   return true;
 }
 
-async function listWorkbooks(root: string, exclude: string | null): Promise<string[]> {
+async function listWorkbooks(root: string, exclude: string | null, unreadable: string[] = []): Promise<string[]> {
   const out: string[] = [];
   async function walk(dir: string): Promise<void> {
     let entries: import('fs').Dirent[];
     try {
       entries = await fs.readdir(dir, { withFileTypes: true });
-    } catch {
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      // The folder given cannot be listed: say so, rather than "no .xlsx file". A subfolder is noted and skipped.
+      if (dir === root) throw new CliError(`无法读取文件夹“${root}”${code === 'EACCES' || code === 'EPERM' ? '：没有权限' : ''}，请检查路径和权限后重试。`);
+      unreadable.push(dir);
       return;
     }
     entries.sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN'));
@@ -67,7 +71,9 @@ function reason(e: unknown): string {
 export async function scoreFolder(folder: string, opts: FolderOptions, io: CliIo): Promise<FolderOutcome> {
   const root = path.resolve(folder);
   const outRoot = opts.outDir ? path.resolve(opts.outDir) : null;
-  const files = await listWorkbooks(root, outRoot && outRoot !== root ? outRoot : null);
+  const unreadable: string[] = [];
+  const files = await listWorkbooks(root, outRoot && outRoot !== root ? outRoot : null, unreadable);
+  for (const dir of unreadable) io.stderr(`无法读取子文件夹“${path.relative(root, dir) || dir}”，已跳过其中的文件。\n`);
   if (files.length === 0) throw new CliError(`文件夹“${folder}”中没有可评分的 .xlsx 文件。`);
 
   const progress = createProgress(files.length, io.stderr, io.stderrIsTTY, io.columns || 80);
