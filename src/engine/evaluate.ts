@@ -5,7 +5,7 @@ import type { CellWrite, Evaluation, GroupResult, IndicatorResult, Issue, Result
 import { SheetView } from './sheetView';
 import { locateTable, isBudgetIndicator } from './locate';
 import { computeBudget, type BudgetOutcome } from './budget';
-import { scoreRow, type RowScore } from './indicator';
+import { scoreRow, weightProblem, type RowScore } from './indicator';
 import { issue, sortIssues } from './issues';
 import { cellState, recordIndex, sameValue, type RecordCell } from './ownership';
 import { finishPlan } from './writePlan';
@@ -204,7 +204,9 @@ function moneyBlockItem(table: TableModel, rate: number | null, settings: Settin
   const cells = { name: money.total?.cell ?? '', weight: money.weightCell ?? '', target: '', actual: money.total?.rateCell ?? '', score: money.scoreCell ?? '', reason: '' };
   let computed: number | null = null;
   let explanation = '未计分';
-  if (rate === null) issues.push(issue('budgetRateMissing', sheet, money.weightCell ?? money.total?.cell ?? ''));
+  const bad = weightProblem(weight, money.weightCell ?? '', sheet, settings);
+  if (bad) issues.push(bad);
+  else if (rate === null) issues.push(issue('budgetRateMissing', sheet, money.weightCell ?? money.total?.cell ?? ''));
   else {
     computed = roundHalfUp(scoreBudget(weight, rate, settings), 2);
     explanation = `预算完成率：${fmt2(rate * 100)}%，${settings.budgetRule === 'linear' ? `${n4(weight)}×min(${fmt2(rate * 100)}%，100%)` : '按分档'}＝${fmt2(computed)}`;

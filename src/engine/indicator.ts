@@ -42,6 +42,16 @@ function at(view: SheetView, row: number, col: number): { v: ReturnType<SheetVie
   return { v: view.raw(row, col), f: view.numberFormat(row, col) };
 }
 
+/**
+ * A weight that cannot be scored: zero or negative, or one indicator worth more than the whole table (a typo such
+ * as 1000 for 10) — never scored as if it were right.
+ */
+export function weightProblem(weight: number, cell: string, sheet: string, settings: Settings): Issue | null {
+  if (weight <= 0) return issue('weightNotPositive', sheet, cell, { text: num(weight) });
+  if (weight > settings.weightTotal + 1e-9) return issue('weightTooLarge', sheet, cell, { text: num(weight), total: num(settings.weightTotal) });
+  return null;
+}
+
 export function scoreRow(row: IndicatorRow, view: SheetView, ctx: RowContext): RowScore {
   const issues: Issue[] = [];
   const { sheet, settings } = ctx;
@@ -56,13 +66,9 @@ export function scoreRow(row: IndicatorRow, view: SheetView, ctx: RowContext): R
     return out({});
   }
   const weight = wr.quantity.value;
-  if (weight <= 0) {
-    issues.push(issue('weightNotPositive', sheet, row.cells.weight, { text: num(weight) }));
-    return out({ weight });
-  }
-  // One indicator worth more than the whole table is a typo (1000 for 10): never scored as if it were right.
-  if (weight > settings.weightTotal + 1e-9) {
-    issues.push(issue('weightTooLarge', sheet, row.cells.weight, { text: num(weight), total: num(settings.weightTotal) }));
+  const bad = weightProblem(weight, row.cells.weight, sheet, settings);
+  if (bad) {
+    issues.push(bad);
     return out({ weight });
   }
 

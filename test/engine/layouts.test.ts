@@ -216,3 +216,21 @@ describe('小计 rows, a 自评得分 row and a formula in a 得分 cell', () =>
     expect(ev.results!.indicators[1].score).toBe(30);
   });
 });
+
+test('the money block’s own 分值 is checked like an indicator’s: 0 or more than the table is an error, not scored', () => {
+  const rows = (w: number) => [
+    ['部门整体支出绩效自评表（2024年度）'],
+    ['年度资金总额（万元）', '项目', '年初预算数', '全年预算数', '全年执行数', '执行率', '分值', '得分'],
+    ['', '合计', 100, 100, 90, '', w, ''],
+    ['一级指标', '二级指标', '三级指标', '分值', '年度指标值', '实际完成值', '得分'],
+    ['履职效能', '产出', '甲', 90, '≥2次', '2次', ''],
+  ];
+  for (const w of [0, 1000]) {
+    const ev = evaluateWorkbook([grid('表', rows(w))]);
+    const item = ev.results!.indicators[0];
+    expect(item.score).toBeNull();
+    expect(ev.issues.find((i) => i.cell === '表!G3')!.severity).toBe('错误');
+    expect(ev.plan!.writes.find((x) => x.address === 'H3')).toBeUndefined();
+  }
+  expect(evaluateWorkbook([grid('表', rows(10))]).results!.indicators[0].score).toBe(9);
+});
