@@ -61,7 +61,7 @@ export function parseQuantityText(s: string): Quantity | null {
   const m = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(.*)$/.exec(t);
   if (!m) return null;
   const unit = m[2];
-  if (!UNIT.test(unit) || HEDGE.test(unit)) return null;
+  if (!UNIT.test(unit) || HEDGE.test(unit) || (unit.includes('%') && unit !== '%')) return null;
   const value = Number(m[1]);
   if (!Number.isFinite(value)) return null;
   return { value, unit };

@@ -70,6 +70,7 @@ describe('actuals', () => {
     expect(readActual('#DIV/0!', 'General').kind).toBe('error');
     expect(readActual('', 'General').kind).toBe('blank');
     expect(readActual('一百万', 'General').kind).toBe('qualitative');
+    expect(readActual('96%%', 'General').kind).toBe('unreadable');
     expect(readNumber('3,410.44', 'General')).toMatchObject({ ok: true, quantity: { value: 3410.44 } });
   });
   test('约100 becomes an issue on its cell with the spec message, and the other rows still score', () => {
