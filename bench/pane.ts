@@ -89,7 +89,7 @@ export async function paneReady(dist: string, work: string, workbook: FakeWorkbo
       }, workbook);
       const t0 = nowMs();
       await page.goto(`${server.origin}/taskpane.html`, { waitUntil: 'commit' });
-      await page.waitForSelector('#calculate:not([disabled])', { timeout: 60000 });
+      await page.waitForSelector('#calculate:not([disabled])', { timeout: 30000 });
       const t1 = nowMs();
       const nav = await page.evaluate(() => {
         const e = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;

@@ -12,6 +12,7 @@ import { benchRoundTrips, type RoundTripFigure } from './roundtrips';
 import { benchCliRatio, benchFolderInProcess, benchFolderProcess, buildCli, cliPhases, makeFolder } from './cli';
 import { CHROMIUM, buildProductionPane, paneReady, paneSize } from './pane';
 import { writeBigWorkbook } from './workbooks';
+import { benchReport } from './report';
 import { bigSheet } from './tables';
 import { REPORT_SHEET } from '../src/engine/reportSheet';
 import { STORE_SHEET } from '../src/engine/store';
@@ -203,21 +204,22 @@ async function commandLine(work: string): Promise<void> {
     'Target: our `score` of one file ≤ 1.2 × ExcelJS alone loading and saving the same file, in the same run.',
     '"Ours" is the in-process `scoreFile` (src/cli/scoreFile.ts: load, engine, report, write cells, report sheet',
     'and store, save to a new file; no --report). "ExcelJS alone" reads the same bytes, `xlsx.load`, `writeBuffer`',
-    'and writes the file. Two warm-up rounds, then rounds (21 for the example, 11 at 1,000 rows) alternating',
-    'which goes first; the times are medians, the ratio is the median of the rounds\' own ratios.',
+    'and writes the file. Two warm-up rounds, then rounds (41 for the example, 15 at 1,000 rows) alternating',
+    'which goes first; the times are medians, the ratio is the median of the rounds\' own ratios; "fastest ratio"',
+    'divides the fastest runs (other processes only ever add time, so it is the least disturbed estimate).',
     '',
-    '| workbook | size | ours (ms) | ExcelJS alone (ms) | ratio | target met |',
-    '|---|---:|---:|---:|---:|:---:|',
+    '| workbook | size | ours (ms) | ExcelJS alone (ms) | ratio | fastest ratio | target met |',
+    '|---|---:|---:|---:|---:|---:|:---:|',
   );
   const ratios: { ratio: number }[] = [];
   for (const [name, file] of [
     ['the example (14 indicators)', EXAMPLE],
     ['generated, 1,000 indicator rows', big],
   ] as const) {
-    const r = await benchCliRatio(name, file, work, QUICK ? 5 : file === EXAMPLE ? 21 : 11);
+    const r = await benchCliRatio(name, file, work, QUICK ? 5 : file === EXAMPLE ? 41 : 15);
     ratios.push(r);
-    body.push(`| ${name} | ${kb(r.bytes)} | ${r.oursMs.toFixed(1)} | ${r.exceljsMs.toFixed(1)} | ${r.ratio.toFixed(2)}× | ${yes(r.ratio <= 1.2)} |`);
-    summary.push({ figure: `CLI / ExcelJS alone: ${name}`, target: '≤ 1.2×', measured: `${r.ratio.toFixed(2)}×`, met: r.ratio <= 1.2 });
+    body.push(`| ${name} | ${kb(r.bytes)} | ${r.oursMs.toFixed(1)} | ${r.exceljsMs.toFixed(1)} | ${r.ratio.toFixed(2)}× | ${r.fastestRatio.toFixed(2)}× | ${yes(r.ratio <= 1.2)} |`);
+    summary.push({ figure: `CLI / ExcelJS alone: ${name}`, target: '≤ 1.2×', measured: `${r.ratio.toFixed(2)}× (fastest runs: ${r.fastestRatio.toFixed(2)}×)`, met: r.ratio <= 1.2 });
   }
   body.push('', 'Where the time goes: ExcelJS alone, then scoreFile\'s steps replayed one by one, in the same loop (medians in ms; the', 'sums differ a little from the table above, measured separately):', '');
   const phases: { phase: string; ms: number }[][] = [];
@@ -258,6 +260,16 @@ async function commandLine(work: string): Promise<void> {
   } finally {
     fs.rmSync(path.join(REPO, '.tmp', `bench-cli-${process.pid}`), { recursive: true, force: true });
   }
+  const reports = benchReport(QUICK ? [1000, 2000] : [100, 1000, 2000, 4000], QUICK ? 3 : 5);
+  body.push(
+    '',
+    'The report draft alone (`buildReport`, src/engine/report; medians of 5 runs), with bigSheet as it is (no budget',
+    'indicator row: every indicator is an ordinary one) and with a 预算执行率 row first, as real tables have:',
+    '',
+    '| indicator rows | without a budget row (ms) | with a budget row (ms) | report text (characters) |',
+    '|---:|---:|---:|---:|',
+    ...reports.map((r) => `| ${thousands(r.rows)} | ${r.withoutBudgetRowMs.toFixed(1)} | ${r.withBudgetRowMs.toFixed(1)} | ${thousands(r.chars)} |`),
+  );
   body.push('', ...cliNotes(ratios.map((r) => r.ratio)));
   endSection();
 }
@@ -267,18 +279,26 @@ function cliNotes(ratios: number[]): string[] {
   return [
     'Why the ratio is above 1.2× (see the steps above):',
     '',
-    '- Saving costs more than in the baseline because the output has more in it: two more worksheets (自评报告',
-    '  and the very hidden store) and the write record. Each sheet is one more XML part to build and deflate; for',
-    '  a small file like the example that fixed cost is a large share of ExcelJS\'s own 10–15 ms.',
-    '- The engine (evaluateWorkbook) adds its own time (section 2; lead\'s work).',
-    '- At 1,000 rows the report draft (`buildReport`, src/engine/report) dominates: it grows faster than',
-    '  linearly. Per lost-point row it scans all indicators (`natureOf` in report/context.ts: `indicators.find`',
-    '  by row; `budgetIndicator`, a regular-expression scan of every row, called per row) and the issue list',
-    '  (`whyUnscored`, `rowFinding` in report/problems.ts). Indexing the rows once per report (a Map by row, the',
-    '  budget indicator computed once in the context) would make it linear. That code is src/engine (the lead\'s).',
-    '- What would meet 1.2×: a linear report, the engine at its ≤ 5 ms target, and a cheaper save. Even then, the',
-    '  two extra sheets cost a few ms per file, so for a file as small as the example the ratio stays near',
-    '  1.2–1.3×: the target is meaningful for large files, where the fixed cost is amortised.',
+    '- The output has more in it than the input: two more worksheets (自评报告 and the very hidden store with the',
+    '  write record), so saving costs more than ExcelJS re-saving the input. For a file as small as the example that',
+    '  is a fixed few ms against ExcelJS\'s own 7–10 ms, with the engine (section 2) and the report about 1 ms more.',
+    '  Nothing in the command line itself is large: reading the grids, writing the cells, the report sheet and',
+    '  the store take well under 1 ms there. The docx library is no longer loaded at start (commit "CLI: load the',
+    '  docx library only when a .docx report is asked for"), which the in-process ratio does not show but every',
+    '  run of `selfeval` saves (about 40–100 ms of module loading).',
+    '- At 1,000 rows the report draft dominates, and it grows faster than linearly on bigSheet (table above). The',
+    '  profile points at `budgetIndicator` (src/engine/report/context.ts): called from `causeOf` for every row that',
+    '  lost points, it scans all indicators for the budget rule and then runs a regular expression on every name;',
+    '  on a table without a budget row that is rows × rows. Computing it once in the report context would remove it.',
+    '  With a budget row first that scan stops at once and the draft is 5–10× faster; what remains superlinear is',
+    '  `keyIndicatorsParagraph` (report/managementOverview.ts), which filters all rows once per level-2 area',
+    '  (bigSheet has an area every 10 rows; real tables have a handful). Grouping the rows in one pass would make',
+    '  both linear. That is src/engine, the lead\'s.',
+    '- The report also grows with the table (it names every indicator that lost points: the characters above), so',
+    '  the report sheet, and the save, grow too; capping the per-indicator list would cut both.',
+    '- What would meet 1.2×: at 1,000 rows, a linear report and a shorter list of lost points; for the example,',
+    '  only not writing the report and store sheets, which the command line must write (same output as the',
+    '  add-in). The target is reachable for large files, not for a 14-indicator one where fixed costs dominate.',
   ];
 }
 
@@ -320,7 +340,16 @@ async function pane(work: string): Promise<void> {
   } else {
     const { snapshotXlsx } = await import('../test/fakehost/xlsx');
     const runs = QUICK ? 3 : 9;
-    const t = await paneReady(dist, work, await snapshotXlsx(EXAMPLE), runs);
+    let t: Awaited<ReturnType<typeof paneReady>>;
+    try {
+      t = await paneReady(dist, work, await snapshotXlsx(EXAMPLE), runs);
+    } catch (e) {
+      const reason = (e as Error).message.split('\n').filter((l) => l.trim()).slice(0, 3).join(' ').replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '');
+      body.push('', `Time to ready not measured: the pane did not become ready (${reason}).`);
+      summary.push({ figure: 'Pane: navigation → 计算得分 enabled (headless Chromium, fake office.js)', target: '— (reported)', measured: 'not measured (pane not ready, see section 4)', met: null });
+      endSection();
+      return;
+    }
     body.push(
       '',
       'Time from navigation to ready: headless Debian Chromium through playwright-core with the browser test\'s flags',

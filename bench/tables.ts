@@ -30,3 +30,13 @@ export function bigSheet(rows: number, name = '部门整体支出绩效自评表
   formats.push(values[0].map(() => 'General'), values[0].map(() => 'General'));
   return { name, values, numberFormats: formats, formulas: values.map((r) => r.slice()), origin: { row: 0, col: 0 } };
 }
+
+/** bigSheet whose first indicator is the budget row (预算执行率, scored by the budget completion rule), as real tables have. */
+export function bigSheetWithBudgetRow(rows: number): SheetGrid {
+  const g = bigSheet(rows);
+  const first = g.values[6];
+  first[2] = '预算执行率';
+  first[4] = '≥95%';
+  first[5] = '99%';
+  return g;
+}
