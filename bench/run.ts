@@ -194,7 +194,7 @@ function engine(): void {
       'Missed: the engine and its performance belong to the lead (src/engine); reported here only. On this shared',
       'machine the per-1,000 figure moves by ±30% between runs with the load average; compare runs at similar load.',
       'A profile at 20,000 rows (2026-11-27) found no step that grows faster than the rows: from 2,000 rows on the',
-      'time is linear at about 7–8 ms per 1,000, and the 1,000-row run is cheaper mainly because its garbage fits in',
+      'time is linear at about 7–8 ms per 1,000; the 1,000-row run is cheaper, probably because its garbage fits in',
       'the young generation. Garbage collection is about a third of the time at 20,000 rows, then `evaluateSheet`,',
       '`locateTable` and `scoreRow`: fewer intermediate arrays and strings per row is what would bring the large',
       'sizes to ≤ 5 ms per 1,000.',
