@@ -3,6 +3,7 @@ import type { IndicatorResult, Issue, ReportMaterial, Results, TableModel } from
 import { indicatorGroups, type IndicatorGroup } from './groups';
 import { outcomePhrase, splitReason } from './indicatorText';
 import { flat, joinLines, placeholder } from './format';
+import { isBudgetIndicator } from '../locate';
 
 export interface ReportContext {
   table: TableModel;
@@ -17,6 +18,8 @@ export interface ReportContext {
   weightTotal: number;
   /** The evaluation's issues: they say why a row could not be scored. */
   issues: Issue[];
+  /** The budget-completion indicator row (预算完成率 / 预算执行率), found once. */
+  budgetRow: IndicatorResult | null;
 }
 
 export function makeContext(
@@ -36,6 +39,7 @@ export function makeContext(
     budgetRate: wholeBudgetRate(clean),
     weightTotal,
     issues,
+    budgetRow: clean.indicators.find((i) => i.method === '预算完成率') ?? clean.indicators.find((i) => isBudgetIndicator(i.name)) ?? null,
   };
 }
 
@@ -74,11 +78,7 @@ export function unscoredRows(ctx: ReportContext): IndicatorResult[] {
 
 /** A budget-completion indicator row (预算完成率 / 预算执行率), if the table has one. */
 export function budgetIndicator(ctx: ReportContext): IndicatorResult | null {
-  return (
-    ctx.results.indicators.find((i) => i.method === '预算完成率') ??
-    ctx.results.indicators.find((i) => /预算(完成|执行)率/.test(i.name)) ??
-    null
-  );
+  return ctx.budgetRow;
 }
 
 /**

@@ -66,10 +66,18 @@ export function groupTitle(g: IndicatorGroup): string {
 
 /** Level-2 names in order of appearance (the row's name stands in when level-2 is empty). */
 export function level2Names(indicators: IndicatorResult[]): string[] {
-  const names: string[] = [];
+  return [...byLevel2(indicators).keys()];
+}
+
+/** Rows by level-2 area (or the row's own name where it has none), in order of first appearance. */
+export function byLevel2(indicators: IndicatorResult[]): Map<string, IndicatorResult[]> {
+  const areas = new Map<string, IndicatorResult[]>();
   for (const i of indicators) {
     const n = i.level2 || i.name;
-    if (n && !names.includes(n)) names.push(n);
+    if (!n) continue;
+    const list = areas.get(n);
+    if (list) list.push(i);
+    else areas.set(n, [i]);
   }
-  return names;
+  return areas;
 }

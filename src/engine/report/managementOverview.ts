@@ -3,7 +3,7 @@ import type { IndicatorResult } from '../types';
 import type { ReportContext } from './context';
 import { outcomeOf } from './context';
 import { enumerate, paragraphsOf, placeholder, quotedList } from './format';
-import { level2Names } from './groups';
+import { byLevel2 } from './groups';
 
 function ofKind(ctx: ReportContext, kind: 'performance' | 'management'): IndicatorResult[] {
   return ctx.groups.filter((g) => g.kind === kind).flatMap((g) => g.indicators);
@@ -29,9 +29,7 @@ function metSummary(rows: IndicatorResult[], what: string): string {
 function keyIndicatorsParagraph(ctx: ReportContext): string | null {
   const rows = ofKind(ctx, 'performance');
   if (!rows.length) return null;
-  const areas = level2Names(rows).map((area) =>
-    areaClause(ctx, area, rows.filter((r) => (r.level2 || r.name) === area)),
-  );
+  const areas = [...byLevel2(rows)].map(([area, members]) => areaClause(ctx, area, members));
   return `根据整体绩效目标设立的年度关键指标：${enumerate(areas, '。')}。${metSummary(rows, '年度关键指标')}`;
 }
 
