@@ -56,7 +56,14 @@ export function scoreRow(row: IndicatorRow, view: SheetView, ctx: RowContext): R
   const issues: Issue[] = [];
   const { sheet, settings } = ctx;
   const out = (partial: Partial<RowScore>): RowScore => ({
-    weight: null, method: '未计分', computed: null, tier: null, explanation: '未计分', fillActual: null, reading: null, issues, ...partial,
+    weight: partial.weight ?? null,
+    method: partial.method ?? '未计分',
+    computed: partial.computed ?? null,
+    tier: partial.tier ?? null,
+    explanation: partial.explanation ?? '未计分',
+    fillActual: partial.fillActual ?? null,
+    reading: partial.reading ?? null,
+    issues,
   });
 
   const w = at(view, row.row, row.columns.weight);

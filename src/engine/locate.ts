@@ -317,6 +317,11 @@ export function locateTable(view: SheetView): Located {
   const level1Headers: Level1Header[] = [];
   const subtotalCells: TableModel['subtotalCells'] = [];
   const footer: TableModel['footer'] = { totalScoreCell: null, totalWeightCell: null, gradeCell: null, problems: '', measures: '', conclusion: '' };
+  // The same for every row: one object, not one per row (large tables allocate enough already).
+  const rowColumnsShared: IndicatorRow['columns'] = Object.freeze({
+    name: cols.name ?? -1, weight: cols.weight ?? -1, target: cols.target ?? -1,
+    actual: cols.actual ?? -1, score: cols.score ?? -1, reason: cols.reason ?? -1,
+  });
   let last1 = '', last2 = '';
   let lastSplit = { text: '', value: splitLevel1('') };
   let inFooter = false;
@@ -406,10 +411,7 @@ export function locateTable(view: SheetView): Located {
       natureText: txt(r, cols.nature),
       reason: txt(r, cols.reason),
       rule: txt(r, cols.rule),
-      columns: {
-        name: cols.name ?? -1, weight: cols.weight ?? -1, target: cols.target ?? -1,
-        actual: cols.actual ?? -1, score: cols.score ?? -1, reason: cols.reason ?? -1,
-      },
+      columns: rowColumnsShared,
       cells: {
         name: cell(r, cols.name),
         weight: cell(r, cols.weight),
