@@ -9,10 +9,62 @@
  *
  * ADDIN_URL=https://intranet.example.cn/jixiao/ npm run build writes that address instead of
  * https://localhost:3000/ into dist/manifest.xml, for deployment on a department's own web server.
+ *
+ * Old web views: Office 2016/2019 volume-licensed shows add-ins in Internet Explorer 11 (Trident), older retail
+ * builds without WebView2 in Edge Legacy (EdgeHTML). So the pane's own code is ES5: ts-loader type-checks and
+ * compiles to ES2019, babel-loader (preset-env, IE 11) lowers that to ES5 and imports exactly the core-js
+ * polyfills the code uses (useBuiltIns: 'usage'); webpack's runtime is ES5 too (target es5). The docx library
+ * (node_modules) is left as it is: its chunk is modern-only, and the pane never loads it in those web views
+ * (src/taskpane/webview.ts). The CSS gets a static value before every var() (postcss-custom-properties), for IE.
+ * test/es5.test.ts checks both on the production build.
  */
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const postcss = require('postcss');
+const postcssCustomProperties = require('postcss-custom-properties');
+
+/** The oldest engine the pane's code must run in; Edge Legacy (EdgeHTML) is newer than IE 11. */
+const BABEL_OPTIONS = {
+  babelrc: false,
+  configFile: false,
+  presets: [
+    [
+      '@babel/preset-env',
+      {
+        targets: { ie: '11' },
+        useBuiltIns: 'usage',
+        corejs: require('core-js/package.json').version,
+        modules: false,
+        bugfixes: true,
+        // 'usage' guesses from method names; these never apply here. Our lib (ES2020) has no iterator helpers,
+        // Set methods, Map#getOrInsert or .at(); URL.createObjectURL is native in IE 10+ and URL is not
+        // constructed; no Error is given a cause; JSON.parse is given no reviver that reads source text; the
+        // String HTML methods (sub, bold, …) are matched by property names only.
+        exclude: [
+          /^web\.url/,
+          /^(es|esnext)\.iterator\./,
+          /^(es|esnext)\.set\.(difference|intersection|is-|symmetric-difference|union)/,
+          /^(es|esnext)\.map\.get-or-insert/,
+          /^(es|esnext)\.(array|string)\.at(-alternative)?$/,
+          /^es\.string\.(anchor|big|blink|bold|fixed|fontcolor|fontsize|italics|link|small|strike|sub|sup)$/,
+          'es.error.cause',
+          /^(es|esnext)\.json\.parse$/,
+        ],
+      },
+    ],
+  ],
+  // Babel's helpers (for-of, async, classes) once from @babel/runtime, not inlined in every module.
+  plugins: [['@babel/plugin-transform-runtime', { corejs: false, helpers: true, regenerator: true, version: require('@babel/runtime/package.json').version }]],
+};
+
+/** IE 11 ignores var(): put a static value before each declaration that uses one (the var() stays for others). */
+function cssWithFallbacks(content, absoluteFrom) {
+  return postcss([postcssCustomProperties({ preserve: true })])
+    .process(content.toString(), { from: absoluteFrom, map: false })
+    .then((result) => result.css);
+}
 
 const DEV_URL = 'https://localhost:3000/';
 const PORT = 3000;
@@ -38,6 +90,8 @@ module.exports = async (env, argv) => {
   const addinUrl = (process.env.ADDIN_URL || DEV_URL).replace(/\/?$/, '/');
   return {
     mode: production ? 'production' : 'development',
+    // webpack's own runtime (chunk loading, module wrappers) in ES5 as well.
+    target: ['web', 'es5'],
     // No eval-based source maps: the page's Content-Security-Policy forbids eval.
     devtool: 'source-map',
     entry: { taskpane: './src/taskpane/index.ts' },
@@ -54,9 +108,30 @@ module.exports = async (env, argv) => {
     module: {
       rules: [
         {
+          // Babel's shared helpers (for-of, spread, async …) refer to Symbol, Map, Array.from …: scan them as well,
+          // so that 'usage' brings those polyfills too (without transform-runtime, which would import itself here).
+          test: /\.m?js$/,
+          include: path.dirname(require.resolve('@babel/runtime/package.json')),
+          use: { loader: 'babel-loader', options: { ...BABEL_OPTIONS, plugins: [], sourceType: 'unambiguous' } },
+        },
+        {
+          // The dev server's live-reload client is injected into the bundle: ES5 too, so that npm start works in
+          // the Internet Explorer web view. (Nothing of this is in a production build.)
+          test: /\.m?js$/,
+          include: [
+            path.dirname(require.resolve('webpack-dev-server/client/index.js')),
+            path.join(path.dirname(require.resolve('webpack/package.json')), 'hot'),
+          ],
+          use: { loader: 'babel-loader', options: { ...BABEL_OPTIONS, sourceType: 'unambiguous' } },
+        },
+        {
           test: /\.ts$/,
           exclude: /node_modules/,
-          use: { loader: 'ts-loader', options: { configFile: 'tsconfig.web.json', onlyCompileBundledFiles: true } },
+          // Loaders run last to first: ts-loader (types, ES2019), then babel-loader (ES5 + polyfills).
+          use: [
+            { loader: 'babel-loader', options: BABEL_OPTIONS },
+            { loader: 'ts-loader', options: { configFile: 'tsconfig.web.json', onlyCompileBundledFiles: true } },
+          ],
         },
       ],
     },
@@ -71,7 +146,7 @@ module.exports = async (env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
-          { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
+          { from: 'src/taskpane/taskpane.css', to: 'taskpane.css', transform: cssWithFallbacks },
           { from: 'src/taskpane/unsupported.js', to: 'unsupported.js' },
           { from: 'src/taskpane/help.html', to: 'help.html' },
           {

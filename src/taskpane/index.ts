@@ -13,6 +13,7 @@ import { renderReport } from './report';
 import { renderResults } from './results';
 import { renderSettings } from './settingsPanel';
 import { S } from './strings';
+import { enableDetailsFallback, setOpen } from './webview';
 
 type Kind = 'info' | 'error' | 'success';
 
@@ -84,7 +85,7 @@ function showOutcome(outcome: CalculateOutcome): void {
   renderResults(results, byId('indicators'), ev, { onAcceptComputed: (cell) => void runCalculate([cell]) });
   renderIssues(issues, ev.issues, (cell) => void goToCell(cell));
   renderReport(byId('report'), outcome.report, notify);
-  if (outcome.report) (byId('report') as HTMLDetailsElement).open = true;
+  if (outcome.report) setOpen(byId('report'), true);
   byId<HTMLButtonElement>('restore').disabled = false;
 
   const parts: string[] = [];
@@ -148,6 +149,7 @@ async function loadForms(): Promise<void> {
 
 /** Static texts of taskpane.html come from strings.ts too ([data-s] text, [data-s-label] aria-label). */
 function applyStaticText(): void {
+  enableDetailsFallback();
   const texts = S as unknown as Record<string, unknown>;
   document.querySelectorAll<HTMLElement>('[data-s]').forEach((node) => {
     const t = texts[node.dataset.s ?? ''];
@@ -184,3 +186,6 @@ if (typeof Office === 'undefined') {
     else notInExcel();
   });
 }
+
+// The pane's code ran (unsupported.js shows its message at window load when this mark is missing).
+document.documentElement.setAttribute('data-pane', 'loaded');

@@ -7,6 +7,7 @@ import type { Report, ReportSection } from '../engine/types';
 import { copyText } from './clipboard';
 import { append, button, clear, el } from './dom';
 import { S } from './strings';
+import { canWriteDocx } from './webview';
 
 export type Notify = (message: string, kind?: 'info' | 'error') => void;
 
@@ -59,6 +60,11 @@ function placeholderClass(p: string): string {
 }
 
 async function downloadWord(report: Report, btn: HTMLButtonElement, notify: Notify): Promise<void> {
+  // Internet Explorer and Edge Legacy cannot run the .docx writer: say so and what to do instead.
+  if (!canWriteDocx()) {
+    notify(S.wordUnavailable, 'error');
+    return;
+  }
   btn.disabled = true;
   const label = btn.textContent ?? S.downloadWord;
   btn.textContent = S.downloadingWord;

@@ -72,7 +72,10 @@ export const S = {
   downloadingWord: '正在生成 Word…',
   downloadedWord: (name: string) =>
     `已生成“${name}”。如未出现下载（Mac 版 Excel 不支持在加载项中下载），请用“复制全文”粘贴到 Word，或用命令行 selfeval 的 --report 参数导出。`,
-  wordFailed: (msg: string) => `生成 Word 文件失败：${msg}`,
+  wordFailed: (msg: string) =>
+    `生成 Word 文件失败：${msg}。请用“复制全文”粘贴到 Word，或用命令行 selfeval score 表.xlsx --report 报告.docx 导出。`,
+  wordUnavailable:
+    '当前 Office 版本（使用 Internet Explorer 或旧版 Edge 网页组件）无法在加载项中下载 Word 文件。请点击“复制全文”后粘贴到 Word，或用命令行 selfeval score 表.xlsx --report 报告.docx 导出。',
   reportFileName: (title: string) => `${title.replace(/[\\/:*?"<>|\s]+/g, '') || '自评报告'}.docx`,
 
   // Material
