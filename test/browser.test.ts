@@ -453,7 +453,8 @@ describeBrowser('task pane in headless Chromium (production build, fake Office h
       Object.defineProperty(Document.prototype, 'documentMode', { get: () => 10, configurable: true });
     });
     await page.waitForSelector('#unsupported:not([hidden])');
-    expect(await text(page, '#unsupported')).toContain('无法在此版本的 Office 中运行');
+    expect(await text(page, '#unsupported')).toContain('绩效自评助手无法启动');
+    expect(await text(page, '#unsupported')).toContain('Internet Explorer 11');
     expect(await text(page, '#unsupported')).toContain('selfeval');
     expect(await page.isHidden('#app')).toBe(true);
     await page.close();
@@ -462,6 +463,7 @@ describeBrowser('task pane in headless Chromium (production build, fake Office h
   test('a pane script that does not start in some web view shows the message too', async () => {
     const { page } = await openBare(undefined, (url) => (/\/taskpane\.[0-9a-f]+\.js$/.test(url) ? 'var x = ;' : undefined));
     await page.waitForSelector('#unsupported:not([hidden])');
+    expect(await text(page, '#unsupported')).toContain('绩效自评助手无法启动');
     expect(await page.isHidden('#app')).toBe(true);
     await page.close();
   });
