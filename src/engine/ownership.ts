@@ -9,6 +9,8 @@ import { isBlank } from './text';
 
 export type RecordCell = WriteRecord['cells'][number];
 
+const EMPTY_GENERAL: CellWrite['before'] = Object.freeze({ value: '', numberFormat: 'General' });
+
 export type CellState =
   | { kind: 'empty'; before: CellWrite['before'] }
   | { kind: 'ours'; before: CellWrite['before'] }
@@ -35,7 +37,10 @@ export function recordIndex(record: WriteRecord | null | undefined, sheet: strin
 export function cellState(view: SheetView, address: string, record: Map<string, RecordCell>, at?: { row: number; col: number }): CellState {
   const { row, col } = at ?? parseA1(address);
   const raw = view.raw(row, col);
-  const own: CellWrite['before'] = { value: raw === null ? '' : raw, numberFormat: view.ownNumberFormat(row, col) };
+  const format = view.ownNumberFormat(row, col);
+  // Most output cells start empty and General: share one frozen record of that (large tables retain one per cell).
+  const own: CellWrite['before'] =
+    (raw === null || raw === '') && format === 'General' ? EMPTY_GENERAL : { value: raw === null ? '' : raw, numberFormat: format };
   if (view.isFormula(row, col)) return { kind: 'formula', value: raw, before: own };
   const rec = record.get(address);
   if (rec && sameValue(raw, rec.written)) return { kind: 'ours', before: rec.before };

@@ -20,6 +20,15 @@ const PREFIX_COMPARATORS: [string, Comparator][] = (
   ] as [string, Comparator][]
 ).sort((a, b) => b[0].length - a[0].length);
 
+/** The prefix comparators by their first character, so that most targets test two or three, not all. */
+const PREFIX_BY_FIRST = new Map<string, [string, Comparator][]>();
+for (const p of PREFIX_COMPARATORS) {
+  const list = PREFIX_BY_FIRST.get(p[0][0]);
+  if (list) list.push(p);
+  else PREFIX_BY_FIRST.set(p[0][0], [p]);
+}
+const NONE: [string, Comparator][] = [];
+
 const SUFFIX_COMPARATORS: [string, Comparator][] = [
   ['及以上', '>='], ['以上', '>='], ['及以下', '<='], ['以下', '<='], ['以内', '<='],
 ];
@@ -45,7 +54,8 @@ export type NumberRead =
   | { ok: true; quantity: Quantity; form: 'format%' | 'text' | 'bare' }
   | { ok: false; reason: 'blank' | 'error' | 'text' | 'boolean'; text: string };
 
-const PLAIN = /^[\d.%+\-\u4e00-\u9fa5]*$/;
+/** Text needing no normalisation (digits, CJK, half-width signs): most targets and actuals, read fast. */
+const PLAIN = /^[\d.%+\-\u4e00-\u9fa5≥≤<>=]*$/;
 
 function clean(s: string): string {
   if (PLAIN.test(s)) return s;
@@ -104,8 +114,7 @@ export function readTarget(v: CellValue, numberFormat: string): TargetRead {
   let t = clean(raw);
   if (!/\d/.test(t)) return { kind: 'qualitative', text: raw };
   let comparator: Comparator | null = null;
-  const startsWithDigit = t.charCodeAt(0) >= 48 && t.charCodeAt(0) <= 57;
-  for (const [w, c] of startsWithDigit ? [] : PREFIX_COMPARATORS) {
+  for (const [w, c] of PREFIX_BY_FIRST.get(t[0]) ?? NONE) {
     if (t.startsWith(w)) {
       comparator = c;
       t = t.slice(w.length);

@@ -13,25 +13,27 @@ import { sameValue, type RecordCell } from './ownership';
  * longer be scored, say) and that still hold our value go back to what they were, so no stale figure stays.
  */
 export function finishPlan(sheet: string, writes: CellWrite[], view: SheetView, record: Map<string, RecordCell>, now: string): WritePlan {
-  const planned = new Set(writes.map((w) => w.address));
-  const all = [...writes];
+  const planned = new Set<string>();
+  for (const w of writes) planned.add(w.address);
+  const all = writes.slice();
   for (const [address, rec] of record) {
     if (planned.has(address)) continue;
     const { row, col } = parseA1(address);
     if (view.isFormula(row, col) || !sameValue(view.raw(row, col), rec.written)) continue;
     all.push({ address, value: rec.before.value as string | number | null, numberFormat: rec.before.numberFormat, before: rec.before, purpose: 'revert' });
   }
-  const kept = all.filter((w) => w.purpose !== 'revert');
-  const newRecord: WriteRecord = {
-    version: 1,
-    sheet,
-    at: now,
-    cells: kept.map((w) => ({ address: w.address, written: w.value, numberFormat: w.numberFormat, before: w.before })),
-  };
+  // One pass for the record and the inverse: only this calculation's writes, not the reverts.
+  const cells: WriteRecord['cells'] = [];
+  const inverse: WritePlan['inverse'] = [];
+  for (const w of writes) {
+    cells.push({ address: w.address, written: w.value, numberFormat: w.numberFormat, before: w.before });
+    inverse.push({ address: w.address, value: w.before.value, numberFormat: w.before.numberFormat });
+  }
+  const newRecord: WriteRecord = { version: 1, sheet, at: now, cells };
   return {
     sheet,
     writes: all,
-    inverse: kept.map((w) => ({ address: w.address, value: w.before.value, numberFormat: w.before.numberFormat })),
+    inverse,
     record: newRecord,
   };
 }
