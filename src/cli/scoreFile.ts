@@ -127,9 +127,13 @@ export async function scoreFile(input: string, opts: ScoreOptions): Promise<Scor
   });
   if (!evaluation.found || !evaluation.table) throw new CliError(notFoundMessage(input, evaluation));
 
+  const ws = findSheet(wb, evaluation.sheet);
+  // As the add-in does: a protected sheet is not written behind its owner's back.
+  if (ws && (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet && evaluation.plan?.writes.length) {
+    throw new CliError(`工作表“${evaluation.sheet}”受保护，未写入任何内容。请在 Excel 中点击“审阅”>“撤消工作表保护”后重试。`);
+  }
   const report = buildReport(evaluation, material);
   let skipped: string[] = [];
-  const ws = findSheet(wb, evaluation.sheet);
   if (evaluation.plan && ws) skipped = applyWrites(ws, evaluation.plan.writes);
 
   // Our own draft from last time, untouched, is replaced in place; one someone edited is kept and the new draft
