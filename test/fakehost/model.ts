@@ -2,6 +2,7 @@
  * In-memory workbook behind the fake Office.js host. No Node and no DOM imports: this file is bundled for
  * Chromium by the browser test as well as used by jest.
  */
+import { a1, columnLetters, parseA1 } from '../../src/engine/grid';
 export type FakeValue = string | number | boolean;
 export type Visibility = 'Visible' | 'Hidden' | 'VeryHidden';
 
@@ -44,28 +45,15 @@ export interface FakeWorkbookSnapshot {
   structureProtected?: boolean;
 }
 
-export function colLetters(col: number): string {
-  let s = '';
-  let n = col + 1;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-export function cellA1(row: number, col: number): string {
-  return colLetters(col) + (row + 1);
-}
+/** A1 helpers are the engine's (one place for addresses); the fake host adds whole rows and columns below. */
+export const colLetters = columnLetters;
+export const cellA1 = a1;
 
 const MAX_ROWS = 1048576;
 const MAX_COLS = 16384;
 
 function colIndex(letters: string): number {
-  let c = 0;
-  for (const ch of letters.toUpperCase()) c = c * 26 + (ch.charCodeAt(0) - 64);
-  return c - 1;
+  return parseA1(`${letters}1`).col;
 }
 
 /**
