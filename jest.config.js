@@ -5,4 +5,5 @@ module.exports = {
   transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }] },
   testMatch: ['**/*.test.ts'],
   testTimeout: 60000,
+  reporters: ['default', '<rootDir>/test/summaryReporter.js'],
 };
