@@ -1,4 +1,3 @@
-/* eslint-env node */
 /* global process, module */
 /**
  * Prints the plain closing line CI reads to know tests ran: "jest: N passed, N failed, N skipped".
