@@ -14,10 +14,11 @@ import { buildFakeHost, buildPane, REPO } from './browser/build';
 import { serveDir, type StaticServer } from './browser/serve';
 import type { FakeWorkbookSnapshot } from './fakehost/model';
 import { snapshotXlsx } from './fakehost/xlsx';
+import { EXAMPLE_PATH } from './helpers/example';
 
 const CHROMIUM = '/usr/bin/chromium';
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-const EXAMPLE = path.join(REPO, 'examples', '2023-海珠区人大常委会办公室-部门整体支出绩效自评表.xlsx');
+const EXAMPLE = EXAMPLE_PATH;
 const SHEET = '部门整体支出绩效自评表';
 const XSS = '<img src=x onerror=window.__xss=1>';
 const SCREENSHOT = path.join(REPO, 'test-output', 'pane.png');

@@ -4,10 +4,11 @@ import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import type { CliIo } from '../src/cli/io';
+import { EXAMPLE_PATH, EXAMPLE_SHEET } from './helpers/example';
 
 export const ROOT = path.resolve(__dirname, '..');
-export const EXAMPLE = path.join(ROOT, 'examples', '2023-海珠区人大常委会办公室-部门整体支出绩效自评表.xlsx');
-export const SHEET = '部门整体支出绩效自评表';
+export const EXAMPLE = EXAMPLE_PATH;
+export const SHEET = EXAMPLE_SHEET;
 
 export function tempDir(prefix = 'selfeval-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));

@@ -1,18 +1,9 @@
 /** The fake Office.js host behaves like Office where our code depends on it. */
-import * as fs from 'fs';
-import * as path from 'path';
 import { FakeHost, FakeWorkbook, installFakeOffice } from './fakehost';
 import { loadXlsx, snapshotXlsx } from './fakehost/xlsx';
+import { EXAMPLE_PATH } from './helpers/example';
 
-function example(): string {
-  for (const dir of [path.join(__dirname, '../examples'), '/work/shared/spec/examples']) {
-    if (fs.existsSync(dir)) {
-      const f = fs.readdirSync(dir).find((x) => x.endsWith('.xlsx'));
-      if (f) return path.join(dir, f);
-    }
-  }
-  throw new Error('example workbook not found');
-}
+const example = (): string => EXAMPLE_PATH;
 
 function small(): FakeWorkbook {
   return FakeWorkbook.fromSnapshot({

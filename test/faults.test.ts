@@ -354,7 +354,7 @@ describe('command line', () => {
     expect(files(sub)).toEqual(['自评表.xlsx']);
   });
 
-  test('a folder that cannot be read (EACCES on the listing): a Chinese message, exit 2, nothing written', async () => {
+  test('a folder that cannot be read (EACCES on the listing): said as unreadable in Chinese, exit 2, nothing written', async () => {
     const sub = fs.mkdtempSync(path.join(dir, 'locked-'));
     fs.copyFileSync(EXAMPLE, path.join(sub, '自评表.xlsx'));
     const real = fs.promises.readdir;
@@ -365,26 +365,12 @@ describe('command line', () => {
     try {
       const r = await run('score', sub, '-o', path.join(sub, 'out'));
       expect(r.code).toBe(2);
-      expect(r.err + r.out).toMatch(/[\u4e00-\u9fa5]/);
+      // Said as unreadable, not as a folder holding no .xlsx file.
+      expect(r.err).toMatch(/无法读取|没有权限/);
     } finally {
       spy.mockRestore();
     }
     expect(files(sub)).toEqual(['自评表.xlsx']);
   });
 
-  test('a folder that cannot be read is reported as unreadable, not as holding no .xlsx file', async () => {
-    const sub = fs.mkdtempSync(path.join(dir, 'locked2-'));
-    fs.copyFileSync(EXAMPLE, path.join(sub, '自评表.xlsx'));
-    const real = fs.promises.readdir;
-    const spy = jest.spyOn(fs.promises, 'readdir').mockImplementation((async (p: fs.PathLike, o?: unknown) => {
-      if (path.resolve(String(p)) === path.resolve(sub)) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES', path: String(p) });
-      return (real as (p: fs.PathLike, o?: unknown) => Promise<unknown>)(p, o);
-    }) as never);
-    try {
-      const r = await run('score', sub, '-o', path.join(sub, 'out'));
-      expect(r.err).toMatch(/无法读取|没有权限/);
-    } finally {
-      spy.mockRestore();
-    }
-  });
 });

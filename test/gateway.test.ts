@@ -3,8 +3,6 @@
  * 计算得分, protection, an existing report sheet, old requirement sets (down to ExcelApi 1.1, Excel 2016),
  * failures half-way, restore.
  */
-import * as fs from 'fs';
-import * as path from 'path';
 import { FakeHost, FakeWorkbook, installFakeOffice } from './fakehost';
 import { changedCells, cellMap, workbookDump } from './fakehost/compare';
 import { sheetSnapshotFromGrid } from './fakehost/fromGrid';
@@ -14,18 +12,12 @@ import * as session from '../src/excel/session';
 import * as gateway from '../src/excel/gateway';
 import { decodeStore, STORE_SHEET } from '../src/engine/store';
 import { REPORT_SHEET } from '../src/engine/reportSheet';
+import type { WritePlan } from '../src/engine/types';
+import { EXAMPLE_PATH } from './helpers/example';
 
 const SHEET = '部门整体支出绩效自评表';
 
-function examplePath(): string {
-  for (const dir of [path.join(__dirname, '../examples'), '/work/shared/spec/examples']) {
-    if (fs.existsSync(dir)) {
-      const f = fs.readdirSync(dir).find((x) => x.endsWith('.xlsx'));
-      if (f) return path.join(dir, f);
-    }
-  }
-  throw new Error('example workbook not found');
-}
+const examplePath = (): string => EXAMPLE_PATH;
 
 let exampleCache: FakeWorkbook | null = null;
 async function example(): Promise<FakeWorkbook> {
@@ -62,6 +54,22 @@ function generated(n: number): FakeWorkbook {
 let host: FakeHost;
 afterEach(() => host?.uninstall());
 
+
+/** Every changed cell of the table is a planned one and holds the planned value and format; merges are unchanged. */
+function expectOnlyPlanned(before: FakeWorkbook, wb: FakeWorkbook, plan: WritePlan): Map<string, WritePlan['writes'][number]> {
+  const planned = new Map(plan.writes.map((w) => [w.address, w]));
+  const changed = changedCells(before.get(SHEET), wb.get(SHEET));
+  expect(changed.length).toBeGreaterThan(0);
+  for (const a of changed) expect(planned.has(a)).toBe(true);
+  for (const w of plan.writes) {
+    const cell = wb.get(SHEET).read(...rc(w.address));
+    expect(cell.value).toEqual(w.value === null ? '' : w.value);
+    expect(cell.numberFormat).toBe(w.numberFormat);
+  }
+  expect(wb.get(SHEET).merges).toEqual(before.get(SHEET).merges);
+  return planned;
+}
+
 describe('计算得分 on the example', () => {
   test('scores 98.00, 优, in two syncs, and writes exactly the planned cells of the table and nothing else', async () => {
     const wb = await example();
@@ -75,17 +83,9 @@ describe('计算得分 on the example', () => {
 
     const plan = out.evaluation!.plan!;
     expect(plan.writes.length).toBeGreaterThan(0);
-    const planned = new Map(plan.writes.map((w) => [w.address, w]));
-    // Every changed cell of the table is a planned one, and holds the planned value and format.
-    const changed = changedCells(before.get(SHEET), wb.get(SHEET));
-    for (const a of changed) expect(planned.has(a)).toBe(true);
-    for (const w of plan.writes) {
-      const cell = wb.get(SHEET).read(...rc(w.address));
-      expect(cell.value).toEqual(w.value === null ? '' : w.value);
-      expect(cell.numberFormat).toBe(w.numberFormat);
-    }
-    // The merges, the other cells' formats and the sheet list are as before, plus the report and the store.
-    expect(wb.get(SHEET).merges).toEqual(before.get(SHEET).merges);
+    // Every changed cell of the table is a planned one, and holds the planned value and format; merges unchanged.
+    expectOnlyPlanned(before, wb, plan);
+    // The sheet list is as before, plus the report and the store.
     expect(wb.sheets.map((s) => [s.name, s.visibility])).toEqual([
       [SHEET, 'Visible'],
       [REPORT_SHEET, 'Visible'],
@@ -483,16 +483,7 @@ describe('Excel 2016 (ExcelApi 1.1)', () => {
     expect(host.requests.flatMap((r) => r.ops).filter((o) => NEWER.test(o))).toEqual([]);
 
     const plan = out.evaluation!.plan!;
-    const planned = new Map(plan.writes.map((w) => [w.address, w]));
-    const changed = changedCells(before.get(SHEET), wb.get(SHEET));
-    expect(changed.length).toBeGreaterThan(0);
-    for (const a of changed) expect(planned.has(a)).toBe(true);
-    for (const w of plan.writes) {
-      const cell = wb.get(SHEET).read(...rc(w.address));
-      expect(cell.value).toEqual(w.value === null ? '' : w.value);
-      expect(cell.numberFormat).toBe(w.numberFormat);
-    }
-    expect(wb.get(SHEET).merges).toEqual(before.get(SHEET).merges);
+    const planned = expectOnlyPlanned(before, wb, plan);
     expect(wb.get(SHEET).columnWidths).toEqual(before.get(SHEET).columnWidths);
     // The store cannot be hidden on 1.1 (setting visibility is 1.2): it is added visible, at the end.
     expect(wb.sheets.map((x) => [x.name, x.visibility])).toEqual([

@@ -3,8 +3,6 @@
  * mutated copies of the example: never an unhandled exception, no write outside the allowed cells, twice = once,
  * and restore gives back exactly the original cells. Run counts: FC_RUNS (see docs/reliability.md).
  */
-import * as fs from 'fs';
-import * as path from 'path';
 import fc from 'fast-check';
 import { FakeWorkbook, installFakeOffice, type FakeHost } from './fakehost';
 import { changedCells, cellMap, workbookDump } from './fakehost/compare';
@@ -13,12 +11,13 @@ import { allowedCells, fcParams, mutations, runs, structureMutations, type Mutat
 import * as session from '../src/excel/session';
 import { decodeStore, STORE_SHEET } from '../src/engine/store';
 import { REPORT_SHEET } from '../src/engine/reportSheet';
+import { EXAMPLE_PATH } from './helpers/example';
 
 const SHEET = '部门整体支出绩效自评表';
 const RUNS = runs(25);
 // Raised run counts need more than the default timeout.
 jest.setTimeout(Math.max(60000, RUNS * 600));
-const EXAMPLE = path.join(__dirname, '../examples', fs.readdirSync(path.join(__dirname, '../examples')).find((f) => f.endsWith('.xlsx'))!);
+const EXAMPLE = EXAMPLE_PATH;
 
 let pristine: FakeWorkbook;
 let allowed: Set<string>;

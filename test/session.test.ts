@@ -1,22 +1,13 @@
 /** The session API the pane calls: manual scores, taking the computed one, messages, large sheets. */
-import * as fs from 'fs';
-import * as path from 'path';
 import { FakeHost, FakeWorkbook, installFakeOffice } from './fakehost';
 import { loadXlsx } from './fakehost/xlsx';
 import * as session from '../src/excel/session';
 import * as gateway from '../src/excel/gateway';
+import { EXAMPLE_PATH } from './helpers/example';
 
 const SHEET = '部门整体支出绩效自评表';
 
-function examplePath(): string {
-  for (const dir of [path.join(__dirname, '../examples'), '/work/shared/spec/examples']) {
-    if (fs.existsSync(dir)) {
-      const f = fs.readdirSync(dir).find((x) => x.endsWith('.xlsx'));
-      if (f) return path.join(dir, f);
-    }
-  }
-  throw new Error('example workbook not found');
-}
+const examplePath = (): string => EXAMPLE_PATH;
 
 let host: FakeHost;
 afterEach(() => host?.uninstall());

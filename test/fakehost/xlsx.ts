@@ -4,7 +4,8 @@
  */
 import ExcelJS from 'exceljs';
 import { sheetToGrid } from '../../src/xlsx/readGrid';
-import { FakeSheetSnapshot, FakeWorkbook, FakeWorkbookSnapshot, Visibility, cellA1 } from './model';
+import { FakeSheetSnapshot, FakeWorkbook, FakeWorkbookSnapshot, Visibility } from './model';
+import { sheetSnapshotFromGrid } from './fromGrid';
 
 function visibility(state: string | undefined): Visibility {
   return state === 'veryHidden' ? 'VeryHidden' : state === 'hidden' ? 'Hidden' : 'Visible';
@@ -14,32 +15,20 @@ export function snapshotFromExcelJS(wb: ExcelJS.Workbook): FakeWorkbookSnapshot 
   const sheets: FakeSheetSnapshot[] = [];
   wb.eachSheet((ws) => {
     const g = sheetToGrid(ws);
-    const cells: FakeSheetSnapshot['cells'] = {};
-    g.values.forEach((line, r) =>
-      line.forEach((v, c) => {
-        const nf = g.numberFormats?.[r]?.[c] ?? 'General';
-        const f = g.formulas?.[r]?.[c];
-        const formula = typeof f === 'string' && f.startsWith('=') ? f : undefined;
-        const value = v === null ? '' : v;
-        if (value === '' && nf === 'General' && !formula) return;
-        cells[cellA1(r, c)] = { value, ...(nf !== 'General' ? { numberFormat: nf } : {}), ...(formula ? { formula } : {}) };
-      }),
-    );
     const widths: Record<string, number> = {};
     (ws.columns ?? []).forEach((col, i) => {
       // ExcelJS widths are in characters; Office.js columnWidth is in points (about 5.25 pt per character + padding).
       if (col && col.width) widths[String(i)] = Math.round((col.width * 5.25 + 3.75) * 100) / 100;
     });
     const prot = (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection;
-    sheets.push({
-      name: ws.name,
-      visibility: visibility(ws.state),
-      protected: !!prot?.sheet,
-      cells,
-      merges: g.merges ?? [],
-      hiddenRows: g.hiddenRows ?? [],
-      columnWidths: widths,
-    });
+    sheets.push(
+      sheetSnapshotFromGrid(g, {
+        visibility: visibility(ws.state),
+        protected: !!prot?.sheet,
+        hiddenRows: g.hiddenRows ?? [],
+        columnWidths: widths,
+      }),
+    );
   });
   const views = (wb as unknown as { views?: { activeTab?: number }[] }).views;
   const activeTab = views?.[0]?.activeTab ?? 0;

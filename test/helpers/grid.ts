@@ -1,14 +1,11 @@
 /** Test helpers: build SheetGrids from arrays, load the example, apply a plan as a host would. */
 import ExcelJS from 'exceljs';
-import * as path from 'path';
-import * as fs from 'fs';
 import { parseA1, type CellValue, type SheetGrid } from '../../src/engine/grid';
 import type { WritePlan } from '../../src/engine/types';
 import { sheetToGrid } from '../../src/xlsx/readGrid';
+import { EXAMPLE_PATH } from './example';
 
-export const EXAMPLE = fs.existsSync(path.join(__dirname, '../../examples'))
-  ? path.join(__dirname, '../../examples', fs.readdirSync(path.join(__dirname, '../../examples')).find((f) => f.endsWith('.xlsx'))!)
-  : '';
+export const EXAMPLE = EXAMPLE_PATH;
 
 export async function loadExample(): Promise<SheetGrid[]> {
   const wb = new ExcelJS.Workbook();
