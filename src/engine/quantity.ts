@@ -142,7 +142,8 @@ export function readTarget(v: CellValue, numberFormat: string): TargetRead {
 }
 
 export type ActualRead =
-  | { kind: 'numeric'; quantity: Quantity; form: 'format%' | 'text' | 'bare' }
+  /** `signed`: written with the target's sign (≥266米): the actual is at least (at most) that number (§3). */
+  | { kind: 'numeric'; quantity: Quantity; form: 'format%' | 'text' | 'bare'; signed?: Comparator }
   | { kind: 'qualitative'; text: string }
   | { kind: 'blank' }
   | { kind: 'error'; text: string }
@@ -155,7 +156,12 @@ export function readActual(v: CellValue, numberFormat: string): ActualRead {
   if (n.reason === 'blank') return { kind: 'blank' };
   if (n.reason === 'error') return { kind: 'error', text: n.text };
   const text = n.text;
-  if (/\d/.test(toHalfWidth(text))) return { kind: 'unreadable', text };
+  if (/\d/.test(toHalfWidth(text))) {
+    // Written with a sign, as targets are (≥90%, 不低于95%): the number, and the sign it was written with.
+    const t = readTarget(text, numberFormat);
+    if (t.kind === 'numeric' && t.signWritten) return { kind: 'numeric', quantity: t.quantity, form: t.form, signed: t.comparator };
+    return { kind: 'unreadable', text };
+  }
   return { kind: 'qualitative', text };
 }
 

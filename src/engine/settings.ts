@@ -2,6 +2,8 @@
  * Scoring settings (spec §4). One serialisable object; every result carries the settings it used.
  * The defaults are the usual national practice.
  */
+import { ROUNDING_RULES, type RoundingRule } from './rounding';
+
 export type TierKey = 'met' | 'partial' | 'unmet';
 
 export interface TierSetting {
@@ -29,6 +31,8 @@ export interface Settings {
   overAchievement: number;
   /** What the weights should add up to. */
   weightTotal: number;
+  /** How each indicator score is rounded; subtotals and the total are sums of the rounded scores. */
+  rounding: RoundingRule;
 }
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
@@ -71,6 +75,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   ],
   overAchievement: 1.3,
   weightTotal: 100,
+  rounding: 'halfUp2',
 }) as Settings;
 
 function clone<T>(x: T): T {
@@ -147,6 +152,10 @@ export function validateSettings(input: unknown): { settings: Settings; errors: 
   if (o.weightTotal !== undefined) {
     if (typeof o.weightTotal === 'number' && o.weightTotal > 0 && Number.isFinite(o.weightTotal)) s.weightTotal = o.weightTotal;
     else errors.push('分值合计（weightTotal）应为正数，已采用默认值 100。');
+  }
+  if (o.rounding !== undefined) {
+    if (typeof o.rounding === 'string' && Object.prototype.hasOwnProperty.call(ROUNDING_RULES, o.rounding)) s.rounding = o.rounding as RoundingRule;
+    else errors.push('得分取舍方式（rounding）应为 halfUp2（四舍五入保留两位小数）、truncate2（截尾保留两位小数）或 whole（四舍五入取整数分），已采用默认值 halfUp2。');
   }
   return { settings: s, errors };
 }
