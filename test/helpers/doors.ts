@@ -214,7 +214,7 @@ export const cliDoor: Door = {
 };
 
 /** 计算得分 on the fake host; a programming error (sent to the console by the session) becomes the failure. */
-async function calculateOn(wb: FakeWorkbook, apiSets: Record<string, string>): Promise<Evaluation> {
+export async function calculateOn(wb: FakeWorkbook, apiSets: Record<string, string>): Promise<Evaluation> {
   const host = installFakeOffice(wb, { apiSets });
   const logged: unknown[] = [];
   const spy = jest.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void logged.push(a[0]));
