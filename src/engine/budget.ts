@@ -129,8 +129,11 @@ export function computeBudget(money: MoneyBlock, sheet: string): BudgetOutcome {
         }));
       }
     }
-    if (excluded.size) {
-      issues.push(issue('moneyBreakdown', sheet, parts[[...excluded][0]].cell, { rows: namesOf(excluded), parents: [...excluded].map((i) => `“${parts[parts[i].breakdownOf as number].name}”`).join('、') }));
+    // Say the reading only where it changes a figure: breakdowns with amounts.
+    const telling = [...excluded].filter((i) => KEYS.some((k) => parts[i][k] !== null && parts[i][k] !== 0));
+    if (telling.length) {
+      const parents = [...new Set(telling.map((i) => `“${parts[parts[i].breakdownOf as number].name}”`))].join('、');
+      issues.push(issue('moneyBreakdown', sheet, parts[telling[0]].cell, { rows: namesOf(new Set(telling)), parents }));
     }
   }
   parts.forEach((r, i) => (r.sub = excluded.has(i)));

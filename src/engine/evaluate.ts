@@ -113,10 +113,14 @@ function evaluateSheet(
   }
   const groups = groupBy(indicators, (i) => i.level1, (i) => ({ level1: i.level1, level2: '' }));
   const level2Groups = groupBy(indicators, (i) => `${i.level1}/${i.level2}`, (i) => ({ level1: i.level1, level2: i.level2 }));
+  // Each level-1 cell's declared points against its own rows (two cells may carry the same text, 产出指标 or （20分）).
+  const rowResults = fromMoneyBlock ? indicators.slice(1) : indicators;
   for (const h of table.level1Headers) {
-    const g = groups.find((x) => x.level1 === h.name);
-    if (g && h.declaredWeight !== null && Math.abs(g.weight - h.declaredWeight) > WEIGHT_TOLERANCE) {
-      issues.push(issue('level1WeightMismatch', sheet, h.cell, { name: h.name, declared: n4(h.declaredWeight), sum: n4(g.weight) }));
+    if (h.declaredWeight === null) continue;
+    const mine = rowResults.filter((_, i) => table.indicators[i].levelCells.level1 === h.cell);
+    const sum = roundHalfUp(mine.reduce((a, i) => a + (i.weight ?? 0), 0), 4);
+    if (mine.length && Math.abs(sum - h.declaredWeight) > WEIGHT_TOLERANCE) {
+      issues.push(issue('level1WeightMismatch', sheet, h.cell, { name: h.name, declared: n4(h.declaredWeight), sum: n4(sum) }));
     }
   }
   const weightSum = roundHalfUp(indicators.reduce((a, i) => a + (i.weight ?? 0), 0), 4);

@@ -85,7 +85,7 @@ const CATALOGUE = {
   secondTable: { severity: '提示', text: (a) => `第 ${a.row} 行起还有一个指标表，本次只计算第一个表格。` },
   templateRows: { severity: '提示', text: (a) => `第 ${a.rows} 行为未填写的模板行（如“指标2”“……”），已跳过。` },
   signedActual: { severity: '提示', text: (a) => `实际完成值“${a.text}”带有比较符号，已按 ${a.value} 计分。` },
-  weightsFromLabels: { severity: '提示', text: (a) => `指标表没有分值列，已按标签中的分值平均分配到各项指标：${a.groups}。` },
+  weightsFromLabels: { severity: '提示', text: (a) => `指标表没有分值列，已按标签中的分值确定各项指标的分值（同一标签下的指标平均分配）：${a.groups}。` },
   noWeights: {
     severity: '错误',
     text: () => '指标表没有“分值”列，标签中也没有分值（如“产出指标（50分）”），指标未能计分。请增加“分值”列后重试。',

@@ -188,6 +188,13 @@ export function alignQuantities(
   const percentRow = target.quantity.unit === '%' || actual.quantity.unit === '%' || unitCol === '%';
   const notes: string[] = [];
   if (percentRow) {
+    // Only the unit column says %: bare numbers are percentage points as written (2 and 2.5, 95 and 96), unless one
+    // is plainly a fraction beside points (0.96 beside 95), which is read below.
+    const t = target.quantity, a = actual.quantity;
+    const fractionBesidePoints = (x: number, y: number): boolean => Math.abs(x) <= 1.5 && Math.abs(y) >= 10;
+    if (t.unit === '' && a.unit === '' && !fractionBesidePoints(t.value, a.value) && !fractionBesidePoints(a.value, t.value)) {
+      return { target: t.value, actual: a.value, unit: '%', notes, unitMismatch: false };
+    }
     const side = (q: { quantity: Quantity; form: string }, label: string): number => {
       if (q.quantity.unit === '%') return q.quantity.value;
       if (q.quantity.unit === '' && Math.abs(q.quantity.value) <= 2) {

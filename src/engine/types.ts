@@ -91,6 +91,8 @@ export interface IndicatorRow {
    * null otherwise (the weight cell is read) or when no label gives one.
    */
   labelWeight: number | null;
+  /** Where the row's level-1 and level-2 texts are (the merged area's top-left, or the first row of a blank-below group). */
+  levelCells: { level1: string; level2: string };
   /** Cell texts as Excel shows them (a number formatted as % reads 100%), for display and the report. */
   weightText: string;
   targetText: string;

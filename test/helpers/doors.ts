@@ -133,11 +133,11 @@ export function fakeCells(wb: FakeWorkbook): WorkbookCells {
 }
 
 function fromEvaluation(ev: Evaluation): Reported {
-  const r = ev.results;
+  const r = ev.found ? ev.results : null;
   const rowScores = new Map<number, number | null>();
   for (const i of r?.indicators ?? []) rowScores.set(i.row + 1, i.score);
   return {
-    year: ev.table?.year ?? null,
+    year: ev.found ? ev.table.year : null,
     budgetRate: r?.budget.total?.rate ?? null,
     budgetScore: r?.budget.score ?? null,
     total: r?.total ?? null,
@@ -156,10 +156,10 @@ export const engineDoor: Door = {
     await wb.xlsx.readFile(file);
     const grids = wb.worksheets.map(sheetToGrid);
     const settings = mode ? roundingSettings(mode) : undefined;
-    const apply = (gs: SheetGrid[], ev: Evaluation) => gs.map((g) => (ev.plan && g.name === ev.plan.sheet ? applyPlan(g, ev.plan) : g));
+    const apply = (gs: SheetGrid[], ev: Evaluation) => gs.map((g) => (ev.found && g.name === ev.plan.sheet ? applyPlan(g, ev.plan) : g));
     const first = evaluateWorkbook(grids, { settings, now: NOW });
     const once = apply(grids, first);
-    const second = evaluateWorkbook(once, { settings, record: first.plan?.record ?? null, now: NOW });
+    const second = evaluateWorkbook(once, { settings, record: first.found ? first.plan.record : null, now: NOW });
     const before = gridCells(grids);
     const after = gridCells(once);
     return { door: 'engine', reported: fromEvaluation(first), before, after, again: gridCells(apply(once, second)), addedSheets: added(before, after) };

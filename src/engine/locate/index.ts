@@ -66,9 +66,12 @@ function valueOf(view: SheetView, row: number, col: number, label: string): stri
 }
 
 /** The first cell holding one of the labels, trying the labels in order of preference. */
-function findLabel(view: SheetView, labels: readonly string[], rowFrom: number, rowTo: number): { row: number; col: number; label: string } | null {
+function findLabel(
+  view: SheetView, labels: readonly string[], rowFrom: number, rowTo: number, skip: number[] | null,
+): { row: number; col: number; label: string } | null {
   for (const l of labels) {
     for (let r = rowFrom; r <= rowTo; r++) {
+      if (skip && r >= skip[0] && r <= skip[1]) continue;
       for (const { col, key } of view.rowTexts(r)) {
         if (key === l || key.startsWith(l + ':') || (key.startsWith(l) && key.length <= l.length + 2)) return { row: r, col, label: l };
       }
@@ -92,14 +95,16 @@ export function locateTable(view: SheetView): Located {
   if (!year) issues.push(issue('yearMissing', sheet, title ? a1(title.row, title.col) : ''));
 
   const headTop = title ? title.row + 1 : view.top;
+  const money = findMoneyBlock(view, headTop, header.row, sheet, issues);
+  if (!money) issues.push(issue('moneyBlockMissing', sheet, ''));
+  // The header labels (单位名称, 年度总体目标 …) are never read from inside the money block, where we write.
+  const moneyRows = money ? [money.headerRow, Math.max(money.headerRow, ...money.rows.map((r) => r.row), money.total?.row ?? 0)] : null;
   const labelled = (labels: readonly string[]): string => {
-    const f = findLabel(view, labels, headTop, header.row - 1);
+    const f = findLabel(view, labels, headTop, header.row - 1, moneyRows);
     return f ? valueOf(view, f.row, f.col, f.label) : '';
   };
   const unitName = labelled(HEADER_LABELS.unitName);
   if (!unitName) issues.push(issue('unitNameMissing', sheet, ''));
-  const money = findMoneyBlock(view, headTop, header.row, sheet, issues);
-  if (!money) issues.push(issue('moneyBlockMissing', sheet, ''));
 
   const rows = readIndicatorTable(view, header);
   if (rows.secondTable !== null) issues.push(issue('secondTable', sheet, a1(rows.secondTable, view.left), { row: rows.secondTable + 1 }));
@@ -109,7 +114,7 @@ export function locateTable(view: SheetView): Located {
   }
   const weights = assignLabelWeights(rows);
   if (weights.shared.length) {
-    issues.push(issue('weightsFromLabels', sheet, '', { groups: weights.shared.map((g) => `“${g.label}”${g.points}分分给 ${g.rows} 项`).join('，') }));
+    issues.push(issue('weightsFromLabels', sheet, '', { groups: weights.shared.map((g) => `“${g.label}”${g.points}分（${g.rows}项）`).join('，') }));
   }
   if (weights.missing) issues.push(issue('noWeights', sheet, ''));
 

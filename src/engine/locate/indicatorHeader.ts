@@ -50,11 +50,10 @@ export function findIndicatorHeader(view: SheetView, from: number, to = view.bot
   return null;
 }
 
-/** A row that repeats the indicator header (one per goal block in some forms): cheap test first. */
+/** A row that repeats the indicator header (one per goal block in some forms): its name column says 三级指标. */
 export function repeatedHeader(view: SheetView, row: number, nameCol: number | undefined): IndicatorHeader | null {
   if (nameCol === undefined) return null;
-  for (const { key } of view.rowTexts(row)) {
-    if (NAME_LABELS.has(key) || NAME_LABELS.has(labelKey(key))) return findIndicatorHeader(view, row, row);
-  }
-  return null;
+  const v = view.raw(row, nameCol);
+  if (typeof v !== 'string' || !NAME_LABELS.has(labelKey(v))) return null;
+  return findIndicatorHeader(view, row, row);
 }

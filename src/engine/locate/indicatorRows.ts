@@ -41,7 +41,7 @@ export function isTemplateName(name: string): boolean {
   return k === '' || TEMPLATE_NAME.test(k);
 }
 
-/** A goal-block label above a repeated header: 年度绩效目标1（40分）. */
+/** A goal-block label on a header row or just above it: 年度绩效目标1（40分）. */
 function blockLabel(view: SheetView, row: number): { label: string; weight: number } | null {
   if (row < view.top) return null;
   for (const { text, key } of view.rowTexts(row)) {
@@ -57,7 +57,7 @@ export function readIndicatorTable(view: SheetView, header: IndicatorHeader): In
   const subtotalCells: TableModel['subtotalCells'] = [];
   const templateRows: number[] = [];
   const footer: TableModel['footer'] = { totalScoreCell: null, totalWeightCell: null, gradeCell: null, problems: '', measures: '', conclusion: '' };
-  const first = blockLabel(view, header.row - 1);
+  const first = blockLabel(view, header.row) ?? blockLabel(view, header.row - 1);
   const blocks: IndicatorTable['blocks'] = [{ weight: first?.weight ?? null, label: first?.label ?? '', rows: [] }];
 
   let cols = header.cols;
@@ -78,9 +78,17 @@ export function readIndicatorTable(view: SheetView, header: IndicatorHeader): In
   useHeader(header);
 
   let last1 = '', last2 = '';
+  let cell1 = '', cell2 = '';
+  /** The cell a level text comes from: its merged area's top-left, else the cell itself. */
+  const anchorOf = (r: number, c: number | undefined): string => {
+    if (c === undefined) return '';
+    const m = view.mergeArea(r, c);
+    return m ? a1(m.top, m.left) : a1(r, c);
+  };
   let lastSplit = { text: '', value: splitLevel1('') };
   let inFooter = false;
   let secondTable: number | null = null;
+  let footerValueCol = -1;
   const cell = (r: number, c: number | undefined): string => (c === undefined ? '' : a1(r, c));
   const txt = (r: number, c: number | undefined): string => (c === undefined ? '' : view.text(r, c));
   const shown = (r: number, c: number | undefined): string => (c === undefined ? '' : displayText(view.value(r, c), view.numberFormat(r, c)));
@@ -110,8 +118,13 @@ export function readIndicatorTable(view: SheetView, header: IndicatorHeader): In
       if (fk === 'total') {
         if (cols.score !== undefined && !footer.totalScoreCell) footer.totalScoreCell = a1(r, cols.score);
         if (cols.weight !== undefined) footer.totalWeightCell = a1(r, cols.weight);
-      } else if (fk === 'totalScore') footer.totalScoreCell = a1(r, rightOfLabel(view, r, c, firstDataCol));
-      else if (fk === 'grade') footer.gradeCell = a1(r, rightOfLabel(view, r, c, firstDataCol));
+        // Without merge information, footer labels are taken to span as far as this one: to its first value.
+        for (let x = c + 1; x <= view.right && footerValueCol < 0; x++) if (!view.blank(r, x)) footerValueCol = x;
+      } else if (fk === 'totalScore' || fk === 'grade') {
+        const right = !view.mergesKnown && footerValueCol > c ? footerValueCol : rightOfLabel(view, r, c, firstDataCol);
+        if (fk === 'grade') footer.gradeCell = a1(r, right);
+        else footer.totalScoreCell = a1(r, right);
+      }
       else footer[fk] = textRightOf(view, r, c, firstDataCol, lead!.key);
       continue;
     }
@@ -119,7 +132,7 @@ export function readIndicatorTable(view: SheetView, header: IndicatorHeader): In
     // labels, the same table goes on in the new header's columns; otherwise it is a second table, not read.
     const again = repeatedHeader(view, r, cols.name);
     if (again) {
-      const label = blockLabel(view, r - 1);
+      const label = blockLabel(view, r) ?? blockLabel(view, r - 1);
       if (inFooter || (!label && cols.weight !== undefined)) {
         secondTable = r;
         break;
@@ -128,7 +141,7 @@ export function readIndicatorTable(view: SheetView, header: IndicatorHeader): In
       blocks.push({ weight: label?.weight ?? null, label: label?.label ?? '', rows: [] });
       useHeader(again);
       r = again.dataStart - 1;
-      last1 = last2 = '';
+      last1 = last2 = cell1 = cell2 = '';
       continue;
     }
     if (inFooter) continue;
@@ -143,21 +156,21 @@ export function readIndicatorTable(view: SheetView, header: IndicatorHeader): In
       if (name || raw2 || raw1) {
         if (!blockLabel(view, r) || !repeatedHeader(view, r + 1, cols.name)) templateRows.push(r);
       }
-      if (raw1) last1 = raw1;
-      if (raw2) last2 = raw2;
+      if (raw1) [last1, cell1] = [raw1, anchorOf(r, cols.level1)];
+      if (raw2) [last2, cell2] = [raw2, anchorOf(r, cols.level2)];
       continue;
     }
 
     // Blank below the first row of a group means the group goes on (hosts without merge information).
     const l1 = raw1 || last1;
     const l2 = raw2 || (l1 === last1 ? last2 : '');
+    if (raw1) cell1 = anchorOf(r, cols.level1);
+    if (raw2) cell2 = anchorOf(r, cols.level2);
+    else if (l2 === '') cell2 = '';
     const split = l1 === lastSplit.text ? lastSplit.value : splitLevel1(l1);
     lastSplit = { text: l1, value: split };
-    if (l1 && (l1 !== last1 || !level1Headers.some((h) => h.name === split.name))) {
-      const anchor = cols.level1 !== undefined ? view.mergeArea(r, cols.level1) : null;
-      if (!level1Headers.some((h) => h.name === split.name)) {
-        level1Headers.push({ name: split.name, declaredWeight: split.weight, cell: anchor ? a1(anchor.top, anchor.left) : cell(r, cols.level1) });
-      }
+    if (l1 && cell1 && !level1Headers.some((h) => h.cell === cell1)) {
+      level1Headers.push({ name: split.name, declaredWeight: split.weight, cell: cell1 });
     }
     last1 = l1;
     last2 = l2;
@@ -168,6 +181,7 @@ export function readIndicatorTable(view: SheetView, header: IndicatorHeader): In
       level2: l2,
       name: name || l2,
       labelWeight: null,
+      levelCells: { level1: l1 ? cell1 : '', level2: l2 ? cell2 : '' },
       weightText,
       targetText,
       actualText,

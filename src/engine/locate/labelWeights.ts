@@ -42,8 +42,8 @@ export function assignLabelWeights(table: IndicatorTable): LabelWeights {
   const blockOf = new Map<IndicatorRow, IndicatorTable['blocks'][number]>();
   for (const b of table.blocks) for (const i of b.rows) blockOf.set(table.indicators[i], b);
   const levels: Group[][] = [
-    groupsBy(needing, (r) => `${r.level1}/${r.level2}`, (r) => (r.level2 ? declaredPoints(r.level2) : null)),
-    groupsBy(needing, (r) => r.level1, (r) => level1Points.get(r.level1) ?? null),
+    groupsBy(needing, (r) => `${r.levelCells.level2}|${r.level1}/${r.level2}`, (r) => (r.level2 ? declaredPoints(r.level2) : null)),
+    groupsBy(needing, (r) => `${r.levelCells.level1}|${r.level1}`, (r) => level1Points.get(r.level1) ?? null),
     groupsBy(needing, (r) => blockOf.get(r)?.label ?? '', (r) => blockOf.get(r)?.weight ?? null),
   ];
   // Innermost first: what a closer label gave is taken out of the wider label's points.
@@ -56,7 +56,7 @@ export function assignLabelWeights(table: IndicatorTable): LabelWeights {
       if (left <= WEIGHT_TOLERANCE) continue;
       const each = Math.round((left / open.length) * 1e6) / 1e6;
       for (const r of open) r.labelWeight = each;
-      result.shared.push({ label: g.label.split('/').pop() || g.label, points: left, rows: open.length });
+      result.shared.push({ label: g.label.replace(/^[^|]*\|/, '').split('/').pop() || g.label, points: left, rows: open.length });
     }
   }
   result.missing = needing.filter((r) => r.labelWeight === null).length;

@@ -110,10 +110,12 @@ function fundRows(
     // Text left of (or in) the label column that starts a goal or indicator row ends the block; a merged block
     // label coming down from above (covered cells) is not such text.
     let ends = false;
-    for (let c = view.left; c <= labelCol && !ends; c++) {
+    for (let c = view.left; c <= view.right && !ends; c++) {
       if (view.isCovered(rr, c)) continue;
       const k = labelKey(view.raw(rr, c));
-      if (k && nonFundKey(k)) ends = true;
+      // Left of the amounts any goal label ends the block; among them only a short label (a long text that
+      // mentions 实际完成情况 is content, and is caught as narrative below).
+      if (k && nonFundKey(k) && (c <= labelCol || k.length <= 8)) ends = true;
     }
     if (ends) break;
     // An amount cell inside text merged across several columns or rows is narrative, not an amount.
