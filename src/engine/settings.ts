@@ -159,3 +159,14 @@ export function validateSettings(input: unknown): { settings: Settings; errors: 
   }
   return { settings: s, errors };
 }
+
+/** The settings a calculation used, in one Chinese line, for the pane and the command line to show with the results. */
+export function describeSettings(settings: Settings): string {
+  const grades = settings.grades
+    .filter((g) => g.min > 0)
+    .map((g) => `${g.grade} ≥${g.min}`)
+    .join('、');
+  const rule = settings.budgetRule === 'bands' ? '分档计分' : '按比例计分';
+  const over = `${Math.round(settings.overAchievement * 1000) / 10}%`;
+  return `计分设置：预算完成率${rule}；每项得分${ROUNDING_RULES[settings.rounding]}；等级 ${grades}；实际值达到目标值 ${over} 及以上时提示超额。`;
+}
