@@ -3,7 +3,8 @@
  * - ExcelApi 1.4+: one sync — the sheet list, the active sheet's data (values, number formats, formulas, merged
  *   areas on 1.13), and through null-object chains the store, a sheet named 自评报告 (perhaps our last draft) and
  *   报告素材;
- * - ExcelApi 1.2–1.3: the same, and one more sync for those three when the sheet list shows any of them;
+ * - ExcelApi 1.2–1.3: the same, and one more sync for those three when the sheet list shows the store or
+ *   报告素材 (自评报告 matters only with a store: no record, no draft of ours);
  * - ExcelApi 1.1: the chunked read (sizes, then data with the three), the table sheet's protection probed in the
  *   first sync (queueWriteProbe);
  * - when the one-sync read fails (a response too large…): the chunked read.
