@@ -32,6 +32,8 @@ export interface SyncFigure {
 export interface RoundTripFigure {
   rows: number;
   scenario: string;
+  /** What the click must do: write, or refuse a protected table sheet with nothing written. */
+  expect: 'written' | 'refused';
   apiSet: string;
   ok: boolean;
   message: string;
@@ -107,12 +109,12 @@ async function instrument(): Promise<void> {
   installed = true;
 }
 
-function workbookOf(rows: number): FakeWorkbook {
+function workbookOf(rows: number, protect = false): FakeWorkbook {
   const g = bigSheet(rows);
-  return FakeWorkbook.fromSnapshot({ sheets: [sheetSnapshotFromGrid(g)], activeSheet: g.name });
+  return FakeWorkbook.fromSnapshot({ sheets: [sheetSnapshotFromGrid(g, { protected: protect })], activeSheet: g.name });
 }
 
-async function measure(host: FakeHost, rows: number, scenario: string, apiSet: string): Promise<RoundTripFigure> {
+async function measure(host: FakeHost, rows: number, scenario: string, apiSet: string, expect: RoundTripFigure['expect'] = 'written'): Promise<RoundTripFigure> {
   host.resetCounts();
   meter.syncs = [];
   meter.current = null;
@@ -124,6 +126,7 @@ async function measure(host: FakeHost, rows: number, scenario: string, apiSet: s
   return {
     rows,
     scenario,
+    expect,
     apiSet,
     ok: r.ok,
     message: r.message,
@@ -135,8 +138,11 @@ async function measure(host: FakeHost, rows: number, scenario: string, apiSet: s
   };
 }
 
-/** 计算得分 twice (a new report sheet, then replacing our untouched draft) per size and host version. */
-export async function benchRoundTrips(sizes = [10, 100, 1000, 5000], apiSets = ['1.17', '1.2']): Promise<RoundTripFigure[]> {
+/**
+ * 计算得分 twice (a new report sheet, then replacing our untouched draft) per size and host version; and once on a
+ * protected table sheet (refused, nothing written) at the protectedAt size.
+ */
+export async function benchRoundTrips(sizes = [10, 100, 1000, 5000], apiSets = ['1.17', '1.2', '1.1'], protectedAt = 100): Promise<RoundTripFigure[]> {
   const out: RoundTripFigure[] = [];
   const log = console.error;
   for (const apiSet of apiSets) {
@@ -151,6 +157,12 @@ export async function benchRoundTrips(sizes = [10, 100, 1000, 5000], apiSets = [
         console.error = log;
         host.uninstall();
       }
+    }
+    const host = installFakeOffice(workbookOf(protectedAt, true), { apiSets: { ExcelApi: apiSet } });
+    try {
+      out.push(await measure(host, protectedAt, 'protected table sheet (refused)', apiSet, 'refused'));
+    } finally {
+      host.uninstall();
     }
   }
   return out;

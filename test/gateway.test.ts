@@ -289,7 +289,7 @@ describe('formatting far below the table', () => {
     const read = host.requests[0].ops.find((o) => o.includes('getResizedRange'))!;
     expect(read).toBeTruthy();
     expect(out.evaluation!.plan!.writes.every((w) => Number(/\d+/.exec(w.address)![0]) <= 32)).toBe(true);
-    const grid = (await gateway.readWorkbook()).grids[0];
+    const grid = (await gateway.readWorkbook(gateway.probeCapabilities())).grids[0];
     expect(grid.values.length).toBe(32);
   });
 });
@@ -552,7 +552,7 @@ describe('Excel 2016 (ExcelApi 1.1)', () => {
       .map((m) => Number(m[2]));
     expect(Math.max(...rows)).toBeLessThan(20000);
     // The grid is the same as on newer Excel: the cells with values plus two rows.
-    const grid = (await gateway.readWorkbook()).grids[0];
+    const grid = (await gateway.readWorkbook(gateway.probeCapabilities())).grids[0];
     expect(grid.values.length).toBe(32);
   });
 
@@ -580,9 +580,12 @@ describe('Excel 2016 (ExcelApi 1.1)', () => {
     expect(out.evaluation?.found).toBe(true);
     expect(out.message).toBe(`工作表“${SHEET}”受保护，无法写入计算结果。请在“审阅”选项卡中点击“撤消工作表保护”后重新计算。本次未对工作簿做任何修改。`);
     expect(workbookDump(wb)).toEqual(before);
-    // The protection is found by the null probe at the head of the write, before the report sheet or the store.
-    const write = host.requests[2];
-    expect(write.error).toMatch(/protected sheet/);
+    // Refused by the engine after the read: the first sync's null probe of A1 was refused, that sync ran again
+    // without it, then the data. Three syncs, and no write but the probe.
+    expect(host.syncCount).toBe(3);
+    expect(host.requests[0].error).toMatch(/protected sheet/);
+    expect(host.requests[0].ops.filter((o) => o.includes('=')).map((o) => o.replace(/\s+/g, ''))).toEqual([expect.stringMatching(/getRange\(A1\)\.values=/)]);
+    expect(host.requests.slice(1).flatMap((r) => r.ops).some((o) => /=|add\(|clear\(|delete\(/.test(o.replace(/load\(.*\)/, '')))).toBe(false);
   });
 
   test('protected after a first calculation: the clear message, the workbook and the record unchanged', async () => {

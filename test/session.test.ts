@@ -58,11 +58,11 @@ test('a large sheet read in row chunks after the one-sync read fails: the same g
   const wb = FakeWorkbook.fromSnapshot({ sheets: [{ name: '大表', cells }] });
 
   host = installFakeOffice(wb);
-  const direct = await gateway.readWorkbook();
+  const direct = await gateway.readWorkbook(gateway.probeCapabilities());
   const expected = direct.grids[0];
   host.resetCounts();
   host.failSync(1, { code: 'ResponsePayloadSizeLimitExceeded' });
-  const chunked = await gateway.readWorkbook();
+  const chunked = await gateway.readWorkbook(gateway.probeCapabilities());
   const g = chunked.grids[0];
   expect(g.origin).toEqual(expected.origin);
   expect(g.values).toEqual(expected.values);

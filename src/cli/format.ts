@@ -1,6 +1,6 @@
 /** Chinese text the command prints: the summary of a scored file. */
-import type { BudgetRate, FoundEvaluation as Evaluation, Issue } from '../engine/types';
-import { percentText, roundHalfUp } from '../engine/rounding';
+import type { BudgetRate, FoundEvaluation as Evaluation, Issue } from '../engine';
+import { percentText, roundHalfUp } from '../engine';
 
 /** Scores and amounts with 2 decimals, rounded as the engine rounds (half-up). */
 export function fixed2(x: number): string {

@@ -2,7 +2,7 @@
 /** selfeval: the command-line door. Parses arguments, calls the engine through src/xlsx, prints. */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { STORE_SHEET } from '../engine/store';
+import { STORE_SHEET } from '../engine';
 import { buildTemplate } from '../xlsx/template';
 import { readStore, writeStore } from '../xlsx/store';
 import { WorkbookReadError, findSheet, loadWorkbook, saveWorkbook } from '../xlsx/workbook';
@@ -13,7 +13,7 @@ import { countIssues, fixed2, headlineBudget, percent, summaryLines } from './fo
 import { jsonDocument } from './jsonDocument';
 import { scoreFile, loadSettingsFile, type ScoreOutcome } from './scoreFile';
 import { scoreFolder } from './scoreFolder';
-import type { Settings } from '../engine/settings';
+import type { Settings } from '../engine';
 
 export const EXAMPLE_FILE = '2023-海珠区人大常委会办公室-部门整体支出绩效自评表.xlsx';
 

@@ -1,8 +1,8 @@
 /** The report, its material and its export, from the report module (src/engine/report, src/export/docx). */
-import type { Report } from '../engine/types';
-import { reportText } from '../engine/report';
+import type { Report } from '../engine';
+import { reportText } from '../engine';
 
-export { MATERIAL_SHEET, buildReport, readMaterialSheet, materialSheetRows } from '../engine/report';
+export { MATERIAL_SHEET, buildReport, readMaterialSheet, materialSheetRows } from '../engine';
 
 /** The report as a .txt file for Windows users: UTF-8 with a byte-order mark, CRLF line ends. */
 export function reportTextFile(report: Report): string {

@@ -2,10 +2,10 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import type ExcelJS from 'exceljs';
-import { evaluateWorkbook } from '../engine/evaluate';
-import { validateSettings, type Settings } from '../engine/settings';
-import type { WorkbookStore } from '../engine/store';
-import type { FoundEvaluation, Report, ReportMaterial } from '../engine/types';
+import { evaluateWorkbook } from '../engine';
+import { validateSettings, type Settings } from '../engine';
+import type { WorkbookStore } from '../engine';
+import type { FoundEvaluation, Report, ReportMaterial } from '../engine';
 import { sheetToGrid } from '../xlsx/readGrid';
 import { addReportSheet, isOurUntouchedReport, type StoredRecord } from '../xlsx/reportSheet';
 import { readStore, writeStore } from '../xlsx/store';

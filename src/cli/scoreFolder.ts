@@ -1,11 +1,11 @@
 /** Folder mode: score every .xlsx below a folder, rank them in 汇总.xlsx; one failure never stops the rest. */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import type { Settings } from '../engine/settings';
+import type { Settings } from '../engine';
 import { SUMMARY_FILE, buildSummaryWorkbook, sortSummary, type SummaryRow } from '../xlsx/summaryWorkbook';
 import { saveWorkbook } from '../xlsx/workbook';
 import { CliError, type CliIo } from './io';
-import { roundHalfUp } from '../engine/rounding';
+import { roundHalfUp } from '../engine';
 import { countIssues, fixed2, headlineBudget, percent } from './format';
 import { createProgress } from './progress';
 import { SCORED_SUFFIX, defaultOutput, scoreFile } from './scoreFile';

@@ -1,10 +1,13 @@
 /**
- * What the task pane calls. It holds no scoring rule: it reads through the gateway, asks the engine, drafts the
- * report and hands the plan back to the gateway. Every message is for the user, in Chinese.
+ * What the task pane calls. It holds no rule: it reads through the gateway, passes the engine what the command
+ * line passes (the sheet list with visibility and protection, the active sheet, the grids with 报告素材, the store,
+ * our previous draft's column A, structure protection), and applies what the engine returns. The requirement sets
+ * are asked once per operation and handed to every gateway call.
  */
 import {
   MESSAGES, REPORT_SHEET, calculate as engineCalculate, draftLines, validateSettings,
-  type CalculateInput, type Calculation, type FoundEvaluation, type Report, type ReportMaterial, type Settings, type SheetSearch,
+  type CalculateInput, type Calculation, type DoorSheet, type FoundEvaluation, type Report, type ReportMaterial, type Settings, type SheetSearch,
+  type WorkbookStore,
 } from '../engine';
 import * as gateway from './gateway';
 
@@ -25,35 +28,55 @@ function messageOf(e: unknown): string {
   return MESSAGES.unexpected();
 }
 
-/** The previous draft's column A when the record names a sheet that exists (read with the rest when it is 自评报告). */
-async function previousDraft(read: gateway.WorkbookRead): Promise<string[] | null | undefined> {
+const sameName = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+
+/**
+ * Column A of the sheet the record names as our last draft, when it exists (read with the rest when it is
+ * 自评报告, else one more sync); undefined when there is none to compare.
+ */
+async function previousDraft(caps: gateway.Capabilities, read: gateway.WorkbookRead): Promise<string[] | null | undefined> {
   const name = read.store.record?.reportSheet;
-  if (!name || !read.store.record?.reportDigest || !read.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) return undefined;
-  const values = name === REPORT_SHEET && read.draftValues ? read.draftValues : await gateway.readSheetValues(name);
+  const sheet = name ? read.sheets.find((s) => sameName(s.name, name)) : undefined;
+  if (!sheet || !read.store.record?.reportDigest) return undefined;
+  const values = read.draftValues && sameName(sheet.name, REPORT_SHEET) ? read.draftValues : await gateway.readSheetValues(caps, sheet.name);
   return draftLines(values);
 }
 
+function withProtection(sheets: DoorSheet[], known: Map<string, boolean | null>): DoorSheet[] {
+  return sheets.map((s) => (known.has(s.name) && s.protected === null ? { ...s, protected: known.get(s.name) as boolean | null } : s));
+}
+
 /**
- * 计算得分: read → calculate (the engine) → write. Usually two syncs (read, write); one more when the active sheet
- * is not the table and the other sheets must be read.
+ * 计算得分: read → calculate (the engine) → write. Two syncs on ExcelApi 1.4+ (read, write), three below; more
+ * when the active sheet is not the table (the other sheets are read) or the record names a draft not called 自评报告.
  */
 export async function calculate(options: { acceptComputed?: string[] } = {}): Promise<CalculateOutcome> {
   let calc: Calculation | null = null;
   try {
-    const read = await gateway.readWorkbook();
+    const caps = gateway.probeCapabilities();
+    const read = await gateway.readWorkbook(caps);
     const input: CalculateInput = {
       sheets: read.sheets,
       activeSheet: read.activeSheet,
       grids: read.grids,
       store: read.store,
-      previousDraft: await previousDraft(read),
+      previousDraft: await previousDraft(caps, read),
       structureProtected: read.structureProtected,
       acceptComputed: options.acceptComputed,
       now: new Date().toISOString(),
     };
     calc = engineCalculate(input);
     if (calc.kind === 'notFound' && calc.searchNext.length) {
-      input.grids = read.grids.concat(await gateway.readSheets(calc.searchNext));
+      const more = await gateway.readSheets(caps, calc.searchNext);
+      input.grids = read.grids.concat(more.grids);
+      input.sheets = withProtection(input.sheets, more.protection);
+      calc = engineCalculate(input);
+    }
+    // The host could not tell the table sheet's protection (ExcelApi 1.1, a probe shared by several sheets): try it.
+    const table = calc.kind === 'ready' ? calc.sheet : null;
+    const target = table ? input.sheets.find((s) => sameName(s.name, table)) : undefined;
+    if (target && target.protected === null) {
+      input.sheets = withProtection(input.sheets, new Map([[target.name, !(await gateway.probeWritable(target.name))]]));
       calc = engineCalculate(input);
     }
     if (calc.kind === 'notFound') {
@@ -61,9 +84,8 @@ export async function calculate(options: { acceptComputed?: string[] } = {}): Pr
     }
     const searched = calc.evaluation.searched;
     if (calc.kind === 'refused') return { ok: false, message: calc.message, evaluation: calc.evaluation, report: calc.report, reportSheet: null, searched };
-    const ready = calc;
-    const written = await gateway.writeCalculation({ calc: ready, read, grid: input.grids.find((g) => g.name === ready.sheet) });
-    return { ok: true, message: ready.message, evaluation: ready.evaluation, report: ready.report, reportSheet: written.reportSheet, searched };
+    const written = await gateway.writeCalculation(caps, calc, { sheets: input.sheets, previousDraft: input.previousDraft });
+    return { ok: true, message: calc.message, evaluation: calc.evaluation, report: calc.report, reportSheet: written.reportSheet, searched };
   } catch (e) {
     const found = calc && calc.kind !== 'notFound' ? calc : null;
     return {
@@ -77,19 +99,11 @@ export async function calculate(options: { acceptComputed?: string[] } = {}): Pr
   }
 }
 
-/** 恢复计算前内容. */
+/** 恢复计算前内容: the engine's restore steps, read and applied by the gateway. */
 export async function restoreLast(): Promise<{ ok: boolean; message: string }> {
   try {
-    const r = await gateway.restore();
-    if (!r) return { ok: false, message: '没有可恢复的内容：本工作簿尚未由加载项写入计算结果，或已经恢复过。' };
-    const parts = [`已将工作表“${r.sheet}”中 ${r.restored} 个单元格恢复为计算前的内容。`];
-    if (r.kept.length) {
-      const shown = r.kept.slice(0, 5).join('、') + (r.kept.length > 5 ? ' 等' : '');
-      parts.push(`${r.kept.length} 个单元格（${shown}）在计算后已被修改，保留了当前内容。`);
-    }
-    if (r.reportSheetRemoved) parts.push(`已删除加载项生成的工作表“${r.reportSheetRemoved}”。`);
-    if (r.reportSheetKept) parts.push(`工作表“${r.reportSheetKept}”在生成后已被修改，予以保留，如不需要请手动删除。`);
-    return { ok: true, message: parts.join('') };
+    const done = await gateway.restore(gateway.probeCapabilities());
+    return { ok: done.kind === 'restored', message: done.message };
   } catch (e) {
     return { ok: false, message: messageOf(e) };
   }
@@ -102,19 +116,23 @@ export async function selectCell(qualifiedAddress: string): Promise<void> {
 
 /** Settings and report material kept in the workbook (defaults when none). */
 export async function loadStored(): Promise<{ settings: Settings; settingsErrors: string[]; material: ReportMaterial }> {
-  const { store } = await gateway.readStore();
+  const { store } = await gateway.readStore(gateway.probeCapabilities());
   const { settings, errors } = validateSettings(store.settings);
   return { settings, settingsErrors: errors, material: store.material ?? {} };
 }
 
+async function saveStore(change: (store: WorkbookStore) => WorkbookStore): Promise<void> {
+  const caps = gateway.probeCapabilities();
+  const r = await gateway.readStore(caps);
+  await gateway.writeStore(caps, change(r.store), r.exists, r.sheets, r.structureProtected);
+}
+
 /** Keeps the settings in the workbook (the record and the material are kept as they are). */
 export async function saveSettings(settings: Settings): Promise<void> {
-  const r = await gateway.readStore();
-  await gateway.writeStore({ ...r.store, settings }, r.exists, r.sheets, r.structureProtected);
+  await saveStore((store) => ({ ...store, settings }));
 }
 
 /** Keeps the report material in the workbook for next year. */
 export async function saveMaterial(material: ReportMaterial): Promise<void> {
-  const r = await gateway.readStore();
-  await gateway.writeStore({ ...r.store, material }, r.exists, r.sheets, r.structureProtected);
+  await saveStore((store) => ({ ...store, material }));
 }

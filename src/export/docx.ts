@@ -14,7 +14,7 @@ import {
   TextRun,
   type IRunOptions,
 } from 'docx';
-import type { Report } from '../engine/types';
+import type { Report } from '../engine';
 
 /** Font of each kind of text; the same name for East Asian and Latin text so that figures match the text. */
 export const DOCX_FONTS = {
@@ -106,7 +106,7 @@ function pageNumberFooter(): Footer {
 }
 
 /** Title, blank line, then each heading and its paragraphs, in the order of the report. */
-export function reportParagraphs(report: Report): Paragraph[] {
+function reportParagraphs(report: Report): Paragraph[] {
   const out: Paragraph[] = [titleParagraph(report.title), blankLine()];
   for (const s of report.sections) {
     out.push(indented(s.heading, s.level === 1 ? DOCX_FONTS.heading1 : DOCX_FONTS.heading2, s.level - 1));
@@ -115,7 +115,7 @@ export function reportParagraphs(report: Report): Paragraph[] {
   return out;
 }
 
-export function reportDocument(report: Report): Document {
+function reportDocument(report: Report): Document {
   return new Document({
     title: report.title,
     creator: '绩效自评助手',

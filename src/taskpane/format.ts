@@ -1,5 +1,5 @@
 /** Number display in the pane; scores arrive already rounded by the engine (half-up, 2 decimals). */
-import { percentText, roundHalfUp } from '../engine/rounding';
+import { percentText, roundHalfUp } from '../engine';
 
 export function fmtScore(x: number | null | undefined): string {
   return typeof x === 'number' && Number.isFinite(x) ? roundHalfUp(x, 2).toFixed(2) : '—';

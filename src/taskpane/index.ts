@@ -72,8 +72,8 @@ function showOutcome(outcome: CalculateOutcome): void {
   const results = byId('results');
   const issues = byId('issues');
   byId('intro').hidden = true;
-  if (!ev || !ev.found) {
-    renderNotFound(notFound, outcome.searched ?? ev?.searched ?? []);
+  if (!ev) {
+    renderNotFound(notFound, outcome.searched);
     results.hidden = true;
     issues.hidden = true;
     byId('indicators').hidden = true;
@@ -93,14 +93,13 @@ function showOutcome(outcome: CalculateOutcome): void {
   if (!outcome.ok) {
     // The write did not complete (protected sheet, a failed sync …): the session's message says why and what to do.
     if (outcome.message) parts.push(outcome.message);
-    if (r) parts.push(S.notWritten);
+    parts.push(S.notWritten);
   } else {
-    if (r && r.complete) parts.push(S.calculatedSummary(fmtScore(r.total), r.grade));
-    else if (r) parts.push(S.incompleteSummary);
+    parts.push(r.complete ? S.calculatedSummary(fmtScore(r.total), r.grade) : S.incompleteSummary);
     if (outcome.message) parts.push(outcome.message);
     if (outcome.reportSheet) parts.push(S.reportWritten(outcome.reportSheet));
   }
-  notify(parts.join(''), outcome.ok ? (r && r.complete ? 'success' : 'info') : 'error');
+  notify(parts.join(''), outcome.ok ? (r.complete ? 'success' : 'info') : 'error');
 }
 
 async function goToCell(cell: string): Promise<void> {

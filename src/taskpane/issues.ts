@@ -1,5 +1,8 @@
-/** The 校验提示 list: errors first; an issue with a cell is a button that selects that cell in Excel. */
-import type { Issue } from '../engine/types';
+/**
+ * The 校验提示 list: errors first; an issue with a cell is a button that selects that cell in Excel. The engine's
+ * message already starts with the cell's address (G14：…), so the address is not shown a second time.
+ */
+import type { Issue } from '../engine';
 import { append, clear, el } from './dom';
 import { S } from './strings';
 
@@ -29,19 +32,9 @@ export function renderIssues(host: HTMLElement, issues: Issue[], onSelect: (cell
 
 function issueItem(issue: Issue, onSelect: (cell: string) => void): HTMLElement {
   const sev = SEVERITY_CLASS[issue.severity] ?? 'info';
-  const content = [
-    el('span', { class: `sev sev-${sev}` }, issue.severity),
-    issue.cell ? el('span', { class: 'cell-ref' }, shortCell(issue.cell)) : null,
-    el('span', { class: 'issue-msg' }, issue.message),
-  ];
+  const content = [el('span', { class: `sev sev-${sev}` }, issue.severity), el('span', { class: 'issue-msg' }, issue.message)];
   if (!issue.cell) return el('div', { class: `issue issue-${sev}` }, ...content);
   const attrs = { type: 'button', title: S.issueGoTo(issue.cell), 'data-cell': issue.cell };
   const btn = el('button', { class: `issue issue-${sev}`, attrs, onClick: () => onSelect(issue.cell) }, ...content);
   return btn;
-}
-
-/** 部门整体支出绩效自评表!G14 → G14 (the sheet is named in the tooltip). */
-function shortCell(cell: string): string {
-  const i = cell.lastIndexOf('!');
-  return i >= 0 ? cell.slice(i + 1) : cell;
 }

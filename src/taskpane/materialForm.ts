@@ -1,6 +1,6 @@
 /** The 报告素材 form: what the table lacks (部门职能, 机构设置 …), kept in the workbook for next year. */
-import { materialFields } from '../engine/report';
-import type { ReportMaterial } from '../engine/types';
+import { materialFields } from '../engine';
+import type { ReportMaterial } from '../engine';
 import { append, clear, el } from './dom';
 import { S } from './strings';
 

@@ -1,5 +1,5 @@
 /** When no 自评表 is found: which sheets were looked at and what each one lacked. */
-import type { SheetSearch } from '../engine/types';
+import type { SheetSearch } from '../engine';
 import { append, clear, el } from './dom';
 import { S } from './strings';
 

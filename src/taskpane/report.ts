@@ -2,8 +2,8 @@
  * The report draft in the pane: 复制全文, a copy button per section, 下载 Word. The texts come from the report
  * module (reportText, sectionText): one paragraph a line, so pasting into Word gives clean paragraphs.
  */
-import { reportText, sectionText } from '../engine/report';
-import type { Report, ReportSection } from '../engine/types';
+import { reportText, sectionText } from '../engine';
+import type { Report, ReportSection } from '../engine';
 import { copyText } from './clipboard';
 import { append, button, clear, el } from './dom';
 import { S } from './strings';
@@ -12,7 +12,7 @@ import { canWriteDocx } from './webview';
 export type Notify = (message: string, kind?: 'info' | 'error') => void;
 
 /** A level-1 section copies with its level-2 subsections (一、部门基本情况 holds （一）…（五）). */
-export function sectionWithChildren(sections: ReportSection[], index: number): string {
+function sectionWithChildren(sections: ReportSection[], index: number): string {
   const parts = [sectionText(sections[index])];
   if (sections[index].level === 1) {
     for (let i = index + 1; i < sections.length && sections[i].level === 2; i++) parts.push(sectionText(sections[i]));

@@ -1,8 +1,7 @@
 /** Renders the scores: summary (总分, 等级, 预算完成率), level-1 subtotals, budget rows and each indicator. */
-import { describeSettings, type Settings } from '../engine/settings';
-import type { FoundEvaluation as Evaluation, IndicatorResult, Results } from '../engine/types';
+import { describeSettings, type FoundEvaluation as Evaluation, type IndicatorResult, type Results, type Settings } from '../engine';
 import { append, button, clear, el } from './dom';
-import { fmtNumber, fmtRate, fmtScore, toPercentField } from './format';
+import { fmtNumber, fmtRate, fmtScore } from './format';
 import { S } from './strings';
 
 export interface ResultsHandlers {
@@ -24,7 +23,7 @@ export function renderResults(host: HTMLElement, detailsHost: HTMLElement, evalu
     host,
     el('h2', { class: 'section-title' }, S.resultsTitle),
     summary(results),
-    weightNote(results, evaluation.settings.weightTotal),
+    weightNote(evaluation),
     subtotals(results),
     budgetRows(results),
     settingsUsed(evaluation.settings),
@@ -55,9 +54,10 @@ function gradeClass(grade: string): string {
   return ({ 优: 'a', 良: 'b', 中: 'c', 差: 'd' } as Record<string, string>)[grade] ?? 'x';
 }
 
-function weightNote(results: Results, expected: number): HTMLElement | null {
-  if (Math.abs(results.weightSum - expected) < 0.005) return null;
-  return el('p', { class: 'note warn' }, S.weightSum(fmtNumber(results.weightSum), fmtNumber(expected)));
+/** Shown when the engine found the weights do not add up (its weightSum issue): the pane applies no tolerance of its own. */
+function weightNote(evaluation: Evaluation): HTMLElement | null {
+  if (!evaluation.issues.some((i) => i.kind === 'weightSum')) return null;
+  return el('p', { class: 'note warn' }, S.weightSum(fmtNumber(evaluation.results.weightSum), fmtNumber(evaluation.settings.weightTotal)));
 }
 
 function subtotals(results: Results): HTMLElement | null {

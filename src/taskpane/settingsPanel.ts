@@ -2,7 +2,7 @@
  * The 计分设置 panel (spec §4): budget rule and bands, over-achievement threshold, weight total, grade bands,
  * qualitative tier defaults and words. Checked with the engine's validateSettings before it is saved.
  */
-import { DEFAULT_SETTINGS, validateSettings, type Settings } from '../engine/settings';
+import { DEFAULT_SETTINGS, validateSettings, type Settings } from '../engine';
 import { append, button, clear, el } from './dom';
 import { fromPercentField, toPercentField } from './format';
 import { S } from './strings';
@@ -134,7 +134,7 @@ export function renderSettings(host: HTMLElement, settings: Settings, storedErro
 }
 
 /** Reads the form into a settings object; errors in Chinese (from the form, then from validateSettings). */
-export function readForm(form: HTMLFormElement, base: Settings): { settings: Settings; errors: string[] } {
+function readForm(form: HTMLFormElement, base: Settings): { settings: Settings; errors: string[] } {
   const errors: string[] = [];
   const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | HTMLTextAreaElement | null)?.value ?? '';
   const labelOf = (name: string) => {

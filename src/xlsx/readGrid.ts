@@ -1,6 +1,6 @@
 /** ExcelJS worksheet → the engine's SheetGrid, reading cells the way Office.js shows them. */
 import type { Worksheet, Cell } from 'exceljs';
-import type { CellValue, SheetGrid } from '../engine/grid';
+import type { CellValue, SheetGrid } from '../engine';
 
 /** Value as Office.js `range.values` would give it; merged non-anchor cells are empty, as in Excel. */
 export function cellValue(cell: Cell): CellValue {

@@ -1,7 +1,7 @@
 /** The 自评报告 sheet: one paragraph per row in one wide wrapped column A (same layout as the add-in). */
 import type ExcelJS from 'exceljs';
-import { REPORT_COLUMN_WIDTH, REPORT_SHEET, reportDigest, reportSheetRows, uniqueSheetName } from '../engine/reportSheet';
-import type { Report, WriteRecord } from '../engine/types';
+import { REPORT_COLUMN_WIDTH, REPORT_SHEET, reportDigest, reportSheetRows, uniqueSheetName } from '../engine';
+import type { Report, WriteRecord } from '../engine';
 
 /** The record as both doors keep it (the engine's WriteRecord carries the report digest). */
 export type StoredRecord = WriteRecord;

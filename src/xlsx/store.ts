@@ -1,6 +1,6 @@
 /** The workbook store (record, settings, material) in a very hidden sheet, as the add-in keeps it. */
 import type ExcelJS from 'exceljs';
-import { STORE_SHEET, decodeStore, emptyStore, encodeStore, type WorkbookStore } from '../engine/store';
+import { STORE_SHEET, decodeStore, emptyStore, encodeStore, type WorkbookStore } from '../engine';
 import { findSheet } from './workbook';
 
 export function readStore(wb: ExcelJS.Workbook): WorkbookStore {

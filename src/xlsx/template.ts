@@ -1,6 +1,6 @@
 /** A blank 《部门整体支出绩效自评表》 in the usual layout (as the bundled example), for a department to fill. */
 import ExcelJS from 'exceljs';
-import { MATERIAL_SHEET, materialFields, materialSheetRows } from '../engine/report';
+import { MATERIAL_SHEET, materialFields, materialSheetRows } from '../engine';
 
 export const TEMPLATE_SHEET = '部门整体支出绩效自评表';
 

@@ -2,8 +2,8 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import type { SheetGrid } from '../engine/grid';
-import { STORE_SHEET } from '../engine/store';
+import type { SheetGrid } from '../engine';
+import { STORE_SHEET } from '../engine';
 import { sheetToGrid } from './readGrid';
 
 /** A workbook that could not be read; `message` is one Chinese line for the user. */

@@ -1,7 +1,7 @@
 /** Applies the engine's write plan to an ExcelJS worksheet, and puts it back from the record. */
 import type ExcelJS from 'exceljs';
-import type { CellWrite, WritePlan } from '../engine/types';
-import { restorePlan } from '../engine/writePlan';
+import type { CellWrite, WritePlan } from '../engine';
+import { restorePlan } from '../engine';
 import { sheetToGrid } from './readGrid';
 import { isOurUntouchedReport, type StoredRecord } from './reportSheet';
 import { findSheet } from './workbook';
