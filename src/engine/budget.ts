@@ -8,7 +8,7 @@
 import type { BudgetRate, BudgetRow, Issue, MoneyBlock } from './types';
 import { issue } from './issues';
 import { percentText } from './rounding';
-import { AMOUNT_TOLERANCE } from './tolerance';
+import { AMOUNT_TOLERANCE, FLOAT_TOLERANCE } from './tolerance';
 
 export interface BudgetOutcome {
   rows: BudgetRate[];
@@ -60,7 +60,7 @@ function rateOf(r: BudgetRow, sheet: string, issues: Issue[]): number | null {
   if (r.annual === 0 && r.initial !== null && r.initial !== 0) {
     issues.push(issue('budgetInitialUsed', sheet, r.budgetCell || where, { name: r.name, initial: amount(r.initial) }));
   }
-  if (rate > 1 + 1e-9) {
+  if (rate > 1 + FLOAT_TOLERANCE) {
     issues.push(issue('overExecution', sheet, where, { name: r.name, executed: amount(r.executed), annual: amount(budget), rate: percentText(rate) }));
   }
   return rate;
@@ -149,7 +149,7 @@ export function computeBudget(money: MoneyBlock, sheet: string): BudgetOutcome {
     };
     // A computed total's issues are the parts' issues already; only an over-execution is worth saying again.
     const rate = rateOf(totalRow, sheet, []);
-    if (rate !== null && rate > 1 + 1e-9) rateOf(totalRow, sheet, issues);
+    if (rate !== null && rate > 1 + FLOAT_TOLERANCE) rateOf(totalRow, sheet, issues);
     total = { name: totalRow.name, sub: false, initial: s.initial, annual: s.annual, executed: s.executed, rate, cell: totalRow.cell };
   } else if (t) {
     total = { name: t.name, sub: false, initial: t.initial, annual: t.annual, executed: t.executed, rate: rateOf(t, sheet, issues), cell: t.cell };

@@ -40,7 +40,7 @@ function rangeOf(ref: string): CellRange {
 }
 
 /** The ranges on `sheet` that a formula on that sheet reads ('=SUM(H14:H22)' → H14:H22). */
-export function formulaReferences(formula: string, sheet: string): FormulaReferences {
+function formulaReferences(formula: string, sheet: string): FormulaReferences {
   const body = formula.replace(/^=/, '').replace(/"(?:[^"]|"")*"/g, '""');
   if (VOLATILE_REFERENCE.test(body)) return { kind: 'unknown' };
   const ranges: CellRange[] = [];

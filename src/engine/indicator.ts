@@ -11,7 +11,7 @@ import { methodOf, scoreBudget, scoreByComparator, scoreQualitative } from './sc
 import { selectTier, tierName } from './qualitative';
 import { percentText, roundHalfUp, roundScore } from './rounding';
 import { isBudgetIndicator } from './locate';
-import { PERCENT_POINT_TOLERANCE } from './tolerance';
+import { FLOAT_TOLERANCE, PERCENT_POINT_TOLERANCE } from './tolerance';
 
 export interface RowScore {
   weight: number | null;
@@ -49,7 +49,7 @@ function at(view: SheetView, row: number, col: number): { v: ReturnType<SheetVie
  */
 export function weightProblem(weight: number, cell: string, sheet: string, settings: Settings): Issue | null {
   if (weight <= 0) return issue('weightNotPositive', sheet, cell, { text: num(weight) });
-  if (weight > settings.weightTotal + 1e-9) return issue('weightTooLarge', sheet, cell, { text: num(weight), total: num(settings.weightTotal) });
+  if (weight > settings.weightTotal + FLOAT_TOLERANCE) return issue('weightTooLarge', sheet, cell, { text: num(weight), total: num(settings.weightTotal) });
   return null;
 }
 
@@ -131,13 +131,13 @@ export function scoreRow(row: IndicatorRow, view: SheetView, ctx: RowContext): R
   const raw = scoreByComparator(comparator, weight, al.target, al.actual);
   const computed = roundScore(raw, settings.rounding);
   const show = (x: number): string => `${num(x)}${al.unit}`;
-  const full = computed >= weight - 1e-9;
+  const full = computed >= weight - FLOAT_TOLERANCE;
   const explanation = full
     ? `${method}：实际 ${show(al.actual)}，目标 ${row.targetText || show(al.target)}，达到目标，得满分 ${num(weight)}`
     : method === '正向' || method === '等于'
       ? `${method}：实际 ${show(al.actual)} 未达到目标 ${row.targetText || show(al.target)}，${num(weight)}×${num(al.actual)}÷${num(al.target)}＝${fmt2(computed)}`
       : `${method}：实际 ${show(al.actual)} 超过目标 ${row.targetText || show(al.target)}，${al.actual >= 2 * al.target ? `达到目标的 2 倍及以上，得 0 分` : `${num(weight)}×（1－（${num(al.actual)}－${num(al.target)}）÷${num(al.target)}）＝${fmt2(computed)}`}`;
-  if ((method === '正向' || method === '等于') && al.target > 0 && al.actual >= al.target * settings.overAchievement - 1e-9) {
+  if ((method === '正向' || method === '等于') && al.target > 0 && al.actual >= al.target * settings.overAchievement - FLOAT_TOLERANCE) {
     issues.push(issue('overAchievement', sheet, actualCell, { actual: show(al.actual), target: show(al.target), ratio: `${Math.round(settings.overAchievement * 100)}%` }));
   }
   return out({ weight, method, computed, explanation, reading: { comparator, stated: target.signWritten || nature !== null, target: al.target, actual: al.actual, unit: al.unit } });

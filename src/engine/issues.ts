@@ -111,10 +111,6 @@ export function issue(kind: IssueKind, sheet: string, cell: string, args: Args =
   };
 }
 
-export function severityOf(kind: IssueKind): Severity {
-  return (CATALOGUE[kind] as Kind).severity;
-}
-
 /** 错误 first, then 警告, then 提示; stable within a severity. */
 export function sortIssues(issues: Issue[]): Issue[] {
   const order: Record<Severity, number> = { 错误: 0, 警告: 1, 提示: 2 };

@@ -9,6 +9,7 @@ import type { CellWrite, WriteRecord } from './types';
 import type { SheetView } from './sheetView';
 import type { CellRange } from './grid';
 import { isBlank } from './text';
+import { FLOAT_TOLERANCE } from './tolerance';
 
 export type RecordCell = WriteRecord['cells'][number];
 
@@ -20,12 +21,12 @@ export type CellState =
   | { kind: 'formula'; value: CellValue; before: CellWrite['before'] }
   | { kind: 'user'; value: CellValue; before: CellWrite['before'] };
 
-/** Equal as cell contents: numbers within a relative 1e-9 (files round-trip doubles at 15–17 digits). */
+/** Equal as cell contents: numbers within a relative FLOAT_TOLERANCE (files round-trip doubles at 15–17 digits). */
 export function sameValue(a: unknown, b: unknown): boolean {
   const blankA = a === null || a === undefined || a === '';
   const blankB = b === null || b === undefined || b === '';
   if (blankA || blankB) return blankA && blankB;
-  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= FLOAT_TOLERANCE * Math.max(1, Math.abs(a), Math.abs(b));
   if (typeof a === 'string' && typeof b === 'string') return a.trim() === b.trim();
   return a === b;
 }

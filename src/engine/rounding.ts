@@ -1,12 +1,14 @@
 /** Rounding half-up to 2 decimals (spec §4), robust to binary fractions such as 1.005. */
+import { ROUNDING_NUDGE } from './tolerance';
+
 export function roundHalfUp(x: number, digits = 2): number {
   if (!Number.isFinite(x)) return x;
   const f = Math.pow(10, digits);
   const y = Math.abs(x) * f;
   // So large that it has no decimals to round (and scaling it would overflow to Infinity).
-  if (!Number.isFinite(y * (1 + 1e-12))) return x;
+  if (!Number.isFinite(y * (1 + ROUNDING_NUDGE))) return x;
   // 1.005 * 100 = 100.49999999999999: nudge by a relative epsilon before rounding.
-  const r = Math.floor(y * (1 + 1e-12) + 0.5) / f;
+  const r = Math.floor(y * (1 + ROUNDING_NUDGE) + 0.5) / f;
   return x < 0 ? -r : r;
 }
 
@@ -28,7 +30,7 @@ export function roundScore(x: number, rule: RoundingRule): number {
   if (rule === 'truncate2') {
     if (!Number.isFinite(x)) return x;
     // 9.68 * 100 = 967.9999999999999: nudge by a relative epsilon before cutting, as roundHalfUp does.
-    const y = Math.floor(Math.abs(x) * 100 * (1 + 1e-12)) / 100;
+    const y = Math.floor(Math.abs(x) * 100 * (1 + ROUNDING_NUDGE)) / 100;
     return x < 0 ? -y : y;
   }
   return roundHalfUp(x, 2);

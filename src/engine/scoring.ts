@@ -4,6 +4,7 @@
  */
 import type { Comparator, TierKey } from './types';
 import type { Settings } from './settings';
+import { ROUNDING_NUDGE } from './tolerance';
 
 /** 正向 (≥, ＞, no sign): actual ≥ target → full; otherwise weight × actual / target. */
 export function scorePositive(weight: number, target: number, actual: number): number {
@@ -50,7 +51,7 @@ export function methodOf(comparator: Comparator): '正向' | '反向' | '等于'
 export function scoreBudget(weight: number, rate: number, settings: Settings): number {
   if (settings.budgetRule === 'linear') return weight * Math.max(0, Math.min(rate, 1));
   const bands = [...settings.budgetBands].sort((a, b) => b.min - a.min);
-  for (const b of bands) if (rate >= b.min - 1e-12) return weight * b.ratio;
+  for (const b of bands) if (rate >= b.min - ROUNDING_NUDGE) return weight * b.ratio;
   return 0;
 }
 

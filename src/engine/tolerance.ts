@@ -10,3 +10,7 @@ export const PERCENT_POINT_TOLERANCE = 0.005;
 export const AMOUNT_TOLERANCE = 0.005;
 /** Weights are entered by hand as whole or decimal points: anything closer is rounding noise of sums. */
 export const WEIGHT_TOLERANCE = 1e-6;
+/** Floating-point noise in a comparison of computed figures (a rate of 1.0000000001 is 100 %). */
+export const FLOAT_TOLERANCE = 1e-9;
+/** Relative nudge before rounding or cutting decimals: 1.005 × 100 is 100.49999999999999 in binary. */
+export const ROUNDING_NUDGE = 1e-12;

@@ -23,16 +23,6 @@ export interface Quantity {
   unit: string;
 }
 
-/** A target as read from its cell: numeric comparison or qualitative text. */
-export type Target =
-  | { kind: 'numeric'; comparator: Comparator; quantity: Quantity; signWritten: boolean; text: string }
-  | { kind: 'qualitative'; text: string };
-
-export type Actual =
-  | { kind: 'numeric'; quantity: Quantity; text: string }
-  | { kind: 'qualitative'; text: string }
-  | { kind: 'empty' };
-
 export type ScoreMethod = '正向' | '反向' | '等于' | '定性' | '预算完成率' | '未计分';
 
 export type { TierKey } from './settings';

@@ -12,6 +12,7 @@ import { issue } from '../issues';
 import { isBlank, labelKey } from '../text';
 import { readNumber } from '../quantity';
 import { declaredPoints, moneyColumnKind } from './columns';
+import { AMOUNT_TOLERANCE } from '../tolerance';
 
 type Candidates = Partial<Record<MoneyColumn, number[]>>;
 
@@ -30,7 +31,7 @@ const fundKey = (key: string): boolean =>
 
 const nonFundKey = (key: string): boolean => NON_FUND_ROWS.some((l) => key === l || key.startsWith(l));
 
-export const isTotalLabel = (key: string): boolean =>
+const isTotalLabel = (key: string): boolean =>
   MONEY_TOTAL_ROWS.some((t) => key === t || key.startsWith(t + ':') || (key.startsWith(t) && key.length <= t.length + 1));
 
 /** The column whose cells below the header are fund-row labels; -1 when none is. */
@@ -193,7 +194,7 @@ function markBreakdowns(parts: BudgetRow[], total: BudgetRow | null): void {
 }
 
 function notAbove(row: BudgetRow, parent: BudgetRow): boolean {
-  const le = (a: number | null, b: number | null): boolean => a === null || b === null || a <= b + 0.005;
+  const le = (a: number | null, b: number | null): boolean => a === null || b === null || a <= b + AMOUNT_TOLERANCE;
   return le(row.initial, parent.initial) && le(row.annual, parent.annual) && le(row.executed, parent.executed);
 }
 

@@ -3,6 +3,7 @@ import type { ReportContext } from './context';
 import { lostRows, unscoredRows, whyUnscored } from './context';
 import { groupTitle } from './groups';
 import { formatPoints, gradePhrase, points, quotedList } from './format';
+import { SCORE_TOLERANCE } from '../tolerance';
 
 const BASIS = '按照《部门整体支出绩效自评表》的评价指标';
 
@@ -54,7 +55,7 @@ function subtotalSentence(ctx: ReportContext): string | null {
 
 function weightNote(ctx: ReportContext): string | null {
   const sum = ctx.results.weightSum;
-  if (Math.abs(sum - ctx.weightTotal) < 0.005) return null;
+  if (Math.abs(sum - ctx.weightTotal) < SCORE_TOLERANCE) return null;
   return `本表指标分值合计为${points(sum)}，与规定的${points(ctx.weightTotal)}不一致，请核实指标分值设置。`;
 }
 
