@@ -228,6 +228,22 @@ describe('the money block', () => {
     expectScored(ev, { [at('G', 0, o)]: 30, [at('G', 1, o)]: 28.42, [at('G', 2, o)]: 30, [at('G', 3, o)]: 9 });
   });
 
+  test('25b. a total no reading of its parts adds up to: 警告, computed from the parts', () => {
+    const o = { sources: [{ name: '财政拨款', annual: 80, executed: 80 }, { name: '其他资金', annual: 30, executed: 30 }], total: { annual: 100, executed: 100 } };
+    const ev = standard(goodRows(), o);
+    expectIssue(ev, { kind: 'totalMismatch', cell: 'C5', severity: '警告', phrase: '合计行（预算数 100、执行数 100）与各资金来源之和（110、110）不一致，已按各资金来源之和计算' });
+    expect(ev.results.budget.total).toMatchObject({ annual: 110, executed: 110, rate: 1 });
+  });
+
+  test('25c. 一般公共预算 under 财政拨款 with the same amounts: read as its breakdown, since then the parts add up', () => {
+    const o = { sources: [{ name: '财政拨款', annual: 80, executed: 72 }, { name: '一般公共预算', annual: 80, executed: 72 }, { name: '其他资金', annual: 20, executed: 18 }], total: { annual: 100, executed: 90 } };
+    const ev = standard(goodRows(), o);
+    expectIssue(ev, { kind: 'moneyBreakdown', cell: 'C7', severity: '提示', phrase: '“一般公共预算”按“财政拨款”的细项理解，未重复计入合计' });
+    expect(ev.results.budget.breakdowns).toEqual(['一般公共预算']);
+    expect(ev.results.budget.total).toMatchObject({ annual: 100, executed: 90, rate: 0.9 });
+    expect(ev.issues.some((i) => i.kind === 'totalMismatch')).toBe(false);
+  });
+
   test('26. an empty total row: 提示 that it was computed from the sources', () => {
     const o = { sources: [{ name: '财政拨款', annual: 80, executed: 80 }, { name: '其他资金', annual: 20, executed: 20 }], total: { annual: '', executed: '' } };
     const ev = standard(goodRows(), o);
