@@ -237,3 +237,45 @@ test('the money block’s own 分值 is checked like an indicator’s: 0 or more
   }
   expect(evaluateFound([grid('表', rows(10))]).results!.indicators[0].score).toBe(9);
 });
+
+describe('no 分值 column: weights from the labels (§2.1)', () => {
+  const rows = (l1a: string, l1b: string) => [
+    ['2024年度项目支出绩效自评表'],
+    ['项目资金（万元）', '年初预算数', '全年预算数', '全年执行数', '执行率', '得分（20分*执行率）'],
+    ['年度资金总额', 100, 100, 90, '', ''],
+    ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '得分'],
+    [l1a, '数量指标', '培训人次', '≥100人次', '100人次', ''],
+    ['', '质量指标', '合格率', '≥90%', '90%', ''],
+    ['', '时效指标', '完成及时率', '100%', '80%', ''],
+    [l1b, '社会效益指标', '群众知晓率', '≥80%', '80%', ''],
+    ['总分', '', '', '', '', ''],
+  ];
+
+  test('a level-1 label’s points are shared equally by its rows, with one 提示 saying so', () => {
+    const ev = evaluateFound([grid('项目支出绩效自评表', rows('产出指标（60分）', '效益指标（20分）'))]);
+    expect(ev.results.indicators.map((i) => [i.name, i.weight, i.score])).toEqual([
+      ['预算完成率', 20, 18],
+      ['培训人次', 20, 20],
+      ['合格率', 20, 20],
+      ['完成及时率', 20, 16],
+      ['群众知晓率', 20, 20],
+    ]);
+    expect(ev.results.total).toBe(94);
+    const note = ev.issues.filter((i) => i.kind === 'weightsFromLabels');
+    expect(note).toHaveLength(1);
+    expect(note[0].message).toContain('“产出指标”60分（3项）');
+    expect(ev.issues.filter((i) => i.severity === '错误')).toEqual([]);
+  });
+
+  test('no weight anywhere: one 错误 for the table, rows unscored, but the year, money block and rates still read and written', () => {
+    const ev = evaluateFound([grid('项目支出绩效自评表', rows('产出指标', '效益指标'))]);
+    expect(ev.issues.filter((i) => i.severity === '错误').map((i) => i.kind)).toEqual(['noWeights']);
+    expect(ev.table.year).toBe(2024);
+    expect(ev.results.budget.total?.rate).toBeCloseTo(0.9, 10);
+    expect(ev.results.complete).toBe(false);
+    const w = Object.fromEntries(ev.plan.writes.map((x) => [x.address, x.value]));
+    expect(w.E3).toBeCloseTo(0.9, 6);
+    expect(w.F3).toBe(18);
+    expect(w.F9).toBeUndefined();
+  });
+});
