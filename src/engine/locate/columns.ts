@@ -17,7 +17,7 @@ export function rowColumns<K extends string>(view: SheetView, row: number, table
 }
 
 /** A header without its parenthesised notes: 全年预算数(A) → 全年预算数, 得分(20分*执行率) → 得分. */
-function stripNotes(key: string): string {
+export function stripNotes(key: string): string {
   const t = key.replace(/\([^()]*\)/g, '').replace(/\[[^[\]]*\]/g, '');
   return t || key;
 }

@@ -11,7 +11,7 @@ import { FISCAL_PARENTS, FISCAL_SUBCATEGORIES, MONEY_SOURCE_ROWS, MONEY_TOTAL_RO
 import { issue } from '../issues';
 import { isBlank, labelKey } from '../text';
 import { readNumber } from '../quantity';
-import { declaredPoints, moneyColumnKind } from './columns';
+import { declaredPoints, moneyColumnKind, stripNotes } from './columns';
 import { AMOUNT_TOLERANCE } from '../tolerance';
 
 type Candidates = Partial<Record<MoneyColumn, number[]>>;
@@ -26,13 +26,17 @@ function headerCandidates(view: SheetView, row: number): Candidates {
   return out;
 }
 
+/** A fund-row label: short (a narrative that mentions 其他 is not one), naming a total or a source. */
 const fundKey = (key: string): boolean =>
-  MONEY_TOTAL_ROWS.some((t) => key === t || key.startsWith(t)) || MONEY_SOURCE_ROWS.some((s) => key.includes(s));
+  key.length <= 24 && (MONEY_TOTAL_ROWS.some((t) => key === t || key.startsWith(t)) || MONEY_SOURCE_ROWS.some((s) => key.includes(s)));
 
 const nonFundKey = (key: string): boolean => NON_FUND_ROWS.some((l) => key === l || key.startsWith(l));
 
-const isTotalLabel = (key: string): boolean =>
-  MONEY_TOTAL_ROWS.some((t) => key === t || key.startsWith(t + ':') || (key.startsWith(t) && key.length <= t.length + 1));
+/** 合计, 年度资金总额：, 资金总额（万元） … but not 总额中的其他资金. */
+const isTotalLabel = (key: string): boolean => {
+  const k = stripNotes(key).replace(/[:：]$/, '');
+  return MONEY_TOTAL_ROWS.some((t) => k === t);
+};
 
 /** The column whose cells below the header are fund-row labels; -1 when none is. */
 function labelColumn(view: SheetView, header: number, lastCol: number, to: number): number {
