@@ -9,7 +9,8 @@ export const S = {
   calculating: '正在计算…',
   restore: '恢复计算前内容',
   restoring: '正在恢复…',
-  notInExcel: '请在 Excel 中打开本加载项：在“开始”选项卡点击“绩效自评”。',
+  notInExcel: '请在 Excel 中打开本加载项：在“开始”选项卡的“绩效自评”组中点击“打开任务窗格”。',
+  notInWps: '请在 WPS 表格中打开本加载项：在“绩效自评”选项卡中点击“打开任务窗格”。',
   loadFailed: (msg: string) => `读取工作簿中保存的设置失败：${msg}`,
   unexpected: (msg: string) => `操作未完成：${msg}。工作簿未被修改，请重试；如仍失败，请保存工作簿后重新打开。`,
   calculatedSummary: (total: string, grade: string) => `计算完成：总分 ${total}，等级“${grade}”。`,
@@ -17,6 +18,23 @@ export const S = {
   incompleteSummary: '部分指标无法计分，总分和等级未写入表格，请按校验提示修改后重新计算。',
   reportWritten: (sheet: string) => `自评报告已写入工作表“${sheet}”。`,
   intro: '打开《部门整体支出绩效自评表》后点击“计算得分”：预算完成率、各指标得分、总分和等级将写回表格，并在新工作表中起草自评报告。',
+
+  // The ribbon's one-click 计算得分 (a dialog in Excel and WPS)
+  cmdDoneTitle: '计算完成',
+  cmdIncompleteTitle: '计算完成，部分指标未计分',
+  cmdNotWrittenTitle: '计算结果未写入表格',
+  cmdFailedTitle: '未能完成计算',
+  cmdCells: (n: number) => `已写入表格中的 ${n} 个单元格（预算完成率、得分、小计、总分和等级）。`,
+  cmdNoCells: '表格中没有需要写入的单元格。',
+  cmdReport: '自评报告草稿已写入工作表“自评报告”。',
+  cmdNotFound: '当前工作簿中未找到《部门整体支出绩效自评表》，工作簿未作修改。请打开任务窗格查看已检查的工作表及各自缺少的内容。',
+  cmdNotWritten: '已找到自评表，但计算结果未能写入表格（例如工作表受保护）。请打开任务窗格查看原因。',
+  cmdFailed: '计算过程中出现问题，工作簿可能未作修改。请打开任务窗格查看原因后重试。',
+  cmdOpenPane: '请点击“开始”选项卡“绩效自评”组中的“打开任务窗格”，查看校验提示；点击提示即可定位到单元格。',
+  cmdPaneOpened: '校验提示已列在右侧的任务窗格中，点击提示即可定位到单元格。',
+  cmdNotesInPane: '提示仅供参考，可在任务窗格中查看。',
+  cmdClose: '确定',
+  cmdDialogTitle: '绩效自评助手：计算得分',
 
   // Not found
   notFoundTitle: '未找到《部门整体支出绩效自评表》',
