@@ -21,6 +21,7 @@ export const S = {
 
   // The ribbon's one-click 计算得分 (a dialog in Excel and WPS)
   cmdDoneTitle: '计算完成',
+  cmdTotal: (total: string, grade: string) => `总分 ${total}，等级“${grade}”。`,
   cmdIncompleteTitle: '计算完成，部分指标未计分',
   cmdNotWrittenTitle: '计算结果未写入表格',
   cmdFailedTitle: '未能完成计算',

@@ -71,7 +71,7 @@ export function commandSummary(f: CommandFacts, host: CommandHost): CommandSumma
     case 'incomplete':
       title = f.status === 'done' ? S.cmdDoneTitle : S.cmdIncompleteTitle;
       kind = f.status === 'done' && !f.errors && !f.warnings ? 'success' : 'info';
-      if (f.total !== null && f.grade) lines.push(S.calculatedSummary(fmtScore(f.total), f.grade));
+      if (f.total !== null && f.grade) lines.push(S.cmdTotal(fmtScore(f.total), f.grade));
       else lines.push(S.incompleteSummary);
       lines.push(f.cells ? S.cmdCells(f.cells) : S.cmdNoCells);
       if (f.report) lines.push(S.cmdReport);

@@ -5,11 +5,11 @@ import webpack from 'webpack';
 
 export const REPO = path.resolve(__dirname, '..', '..');
 
-/** Runs the production build into outDir (same config as npm run build). */
-export function buildPane(outDir: string): void {
+/** Runs the production build into outDir (same config as npm run build; extra: e.g. ['--env', 'officejs=local']). */
+export function buildPane(outDir: string, extra: string[] = []): void {
   const cli = require.resolve('webpack-cli/bin/cli.js', { paths: [REPO] });
   try {
-    execFileSync(process.execPath, [cli, '--mode', 'production', '--output-path', outDir], {
+    execFileSync(process.execPath, [cli, '--mode', 'production', '--output-path', outDir, ...extra], {
       cwd: REPO,
       stdio: 'pipe',
       env: { ...process.env, ADDIN_URL: '' },
