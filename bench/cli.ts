@@ -2,6 +2,7 @@
  * The command line against ExcelJS alone: the same file, loaded and saved, in the same run. Rounds alternate
  * the two (in both orders) so that a burst of load from other processes hits both sides alike.
  */
+import { evaluateFound } from '../test/helpers/evaluate';
 import { execFileSync } from 'child_process';
 import { promises as fsp } from 'fs';
 import * as fs from 'fs';
@@ -153,7 +154,7 @@ export async function cliPhases(input: string, work: string, runs: number): Prom
     const { settings } = validateSettings(store.settings);
     const grids = workbookGrids(wb, [MATERIAL_SHEET]);
     lap('ours: read store and grids (src/xlsx)');
-    const ev = evaluateWorkbook(grids, { settings, record: store.record, activeSheet: activeSheetName(wb), now: new Date().toISOString() });
+    const ev = evaluateFound(grids, { settings, record: store.record, activeSheet: activeSheetName(wb), now: new Date().toISOString() });
     lap('ours: engine, evaluateWorkbook');
     const report = buildReport(ev, store.material);
     lap('ours: engine, buildReport (report draft)');

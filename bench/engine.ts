@@ -1,5 +1,5 @@
 /** Engine CPU time for 100 / 1,000 / 10,000 indicator rows (a benchmark, not a test). */
-import { evaluateWorkbook } from '../src/engine';
+import { evaluateFound } from '../test/helpers/evaluate';
 import { bigSheet } from './tables';
 
 export interface EngineFigure {
@@ -17,13 +17,13 @@ export function benchEngine(sizes = [100, 1000, 10000]): EngineFigure[] {
   const out: EngineFigure[] = [];
   for (const rows of sizes) {
     const sheet = bigSheet(rows);
-    for (let i = 0; i < 3; i++) evaluateWorkbook([sheet]); // warm-up (JIT)
+    for (let i = 0; i < 3; i++) evaluateFound([sheet]); // warm-up (JIT)
     const runs = rows >= 10000 ? 7 : 21;
     const times: number[] = [];
     for (let i = 0; i < runs; i++) {
       // CPU time of this process, not wall time: other jobs on a shared 2-core machine do not inflate it.
       const c0 = process.cpuUsage();
-      const ev = evaluateWorkbook([sheet]);
+      const ev = evaluateFound([sheet]);
       const c1 = process.cpuUsage(c0);
       if (ev.results!.indicators.length !== rows) throw new Error('bench sheet misread');
       times.push((c1.user + c1.system) / 1000);

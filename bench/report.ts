@@ -2,7 +2,7 @@
  * The report draft (buildReport, src/engine/report) by table size. Not one of the issue's targets: measured because
  * it decides the command line's time on large tables (section 3).
  */
-import { evaluateWorkbook } from '../src/engine/evaluate';
+import { evaluateFound } from '../test/helpers/evaluate';
 import { buildReport, reportText } from '../src/engine/report';
 import { median, nowMs } from './stats';
 import { bigSheet, bigSheetWithBudgetRow } from './tables';
@@ -18,7 +18,7 @@ export interface ReportFigure {
 }
 
 function time(rows: number, withBudgetRow: boolean, runs: number): { ms: number; chars: number } {
-  const ev = evaluateWorkbook([withBudgetRow ? bigSheetWithBudgetRow(rows) : bigSheet(rows)]);
+  const ev = evaluateFound([withBudgetRow ? bigSheetWithBudgetRow(rows) : bigSheet(rows)]);
   const first = buildReport(ev, null); // warm-up
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {

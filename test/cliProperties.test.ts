@@ -3,6 +3,7 @@
  * and main): never an unhandled exception, no write outside the allowed cells, scoring the output again changes
  * nothing, and restore gives back exactly the original cells. Run counts: FC_RUNS (see docs/reliability.md).
  */
+import { evaluateFound } from './helpers/evaluate';
 import * as fs from 'fs';
 import * as path from 'path';
 import fc from 'fast-check';
@@ -11,7 +12,6 @@ import { scoreFile } from '../src/cli/scoreFile';
 import { CliError } from '../src/cli/io';
 import { REPORT_SHEET } from '../src/engine/reportSheet';
 import { STORE_SHEET } from '../src/engine/store';
-import { evaluateWorkbook } from '../src/engine';
 import { readStore } from '../src/xlsx/store';
 import { workbookGrids } from '../src/xlsx/workbook';
 import { EXAMPLE, SHEET, captureIo, differences, readBook, snapshot, tempDir } from './cliHelpers';
@@ -27,7 +27,7 @@ let n = 0;
 
 beforeAll(async () => {
   dir = tempDir('selfeval-prop-');
-  const ev = evaluateWorkbook(workbookGrids(await readBook(EXAMPLE)));
+  const ev = evaluateFound(workbookGrids(await readBook(EXAMPLE)));
   allowed = allowedCells(ev.table!);
   expect(allowed.size).toBe(21);
 });

@@ -1,4 +1,5 @@
 /** The 自评报告 draft: structure of spec §7, figures from the results, wording that follows what happened. */
+import { evaluateFound } from './helpers/evaluate';
 import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -6,7 +7,6 @@ import { buildReport, readMaterialSheet, materialFields, materialSheetRows, MATE
 import { formatAmount, formatNumber, formatPoints, formatRate, chineseNumber, enumerate } from '../src/engine/report/format';
 import { actualPhrase, splitReason, targetPhrase } from '../src/engine/report/indicatorText';
 import { table } from './helpers/tables';
-import { evaluateWorkbook } from '../src/engine';
 import { sameTopic, splitItems } from '../src/engine/report/problems';
 import type { Report, ReportMaterial } from '../src/engine/types';
 import { sheetToGrid } from '../src/xlsx/readGrid';
@@ -98,7 +98,7 @@ describe('formats', () => {
 
   test('targets in words, reasons split into cause and measure', () => {
     // The report words a row as the engine read it for scoring, so the two never disagree.
-    const ev = evaluateWorkbook([
+    const ev = evaluateFound([
       table([
         { l1: '履职效能', name: '甲', weight: 25, target: '≥95%', actual: 0.96 },
         { l1: '履职效能', name: '乙', weight: 25, target: '＜＝５％', actual: '6%', reason: '原因' },
@@ -378,7 +378,7 @@ describe('the text follows what happened', () => {
   });
 
   test('no table found: a skeleton asking for every section', () => {
-    const ev = { ...makeEvaluation(), found: false, table: null, results: null };
+    const ev = { found: false as const, searched: [], issues: [], settings: makeEvaluation().settings };
     const r = buildReport(ev);
     expect(r.sections.map((s) => s.heading)).toEqual(REFERENCE_HEADINGS);
     expect(section(r, '（一）自评结论')).toContain('【请填写');

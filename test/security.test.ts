@@ -3,9 +3,9 @@
  * render functions, fed HTML and script from cells, make text nodes only), and the Content-Security-Policy lets
  * scripts come only from the add-in itself and the office.js CDN. The browser test checks the same in Chromium.
  */
+import { evaluateFound } from './helpers/evaluate';
 import * as fs from 'fs';
 import * as path from 'path';
-import { evaluateWorkbook } from '../src/engine';
 import { buildReport } from '../src/engine/report';
 import { table } from './helpers/tables';
 import { FakeElement, installFakeDom } from './helpers/fakeDom';
@@ -77,7 +77,7 @@ describe('cell text holding HTML or script is rendered as text by every render f
     { name: '<i>表</i>' },
   );
   g.values[1][2] = XSS[0];
-  const evaluation = evaluateWorkbook([g]);
+  const evaluation = evaluateFound([g]);
   const report = buildReport(evaluation, { functions: XSS[0], organisation: XSS[1], keyTasks: XSS[2] });
 
   function check(host: FakeElement, expectTexts: string[]): void {

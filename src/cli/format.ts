@@ -1,5 +1,5 @@
 /** Chinese text the command prints: the summary of a scored file. */
-import type { BudgetRate, Evaluation, Issue } from '../engine/types';
+import type { BudgetRate, FoundEvaluation as Evaluation, Issue } from '../engine/types';
 import { percentText, roundHalfUp } from '../engine/rounding';
 
 /** Scores and amounts with 2 decimals, rounded as the engine rounds (half-up). */

@@ -1,6 +1,6 @@
 /** The --json document: the engine's Evaluation (and the report) in the shape documented in docs/cli.md. */
 import type { Settings } from '../engine/settings';
-import type { BudgetRate, Evaluation, Report, Severity, ScoreMethod } from '../engine/types';
+import type { BudgetRate, FoundEvaluation as Evaluation, Report, Severity, ScoreMethod } from '../engine/types';
 
 export interface JsonBudgetRow {
   name: string;

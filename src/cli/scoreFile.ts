@@ -5,7 +5,7 @@ import type ExcelJS from 'exceljs';
 import { evaluateWorkbook } from '../engine/evaluate';
 import { validateSettings, type Settings } from '../engine/settings';
 import type { WorkbookStore } from '../engine/store';
-import type { Evaluation, Report, ReportMaterial } from '../engine/types';
+import type { FoundEvaluation, Report, ReportMaterial } from '../engine/types';
 import { sheetToGrid } from '../xlsx/readGrid';
 import { addReportSheet, isOurUntouchedReport, type StoredRecord } from '../xlsx/reportSheet';
 import { readStore, writeStore } from '../xlsx/store';
@@ -30,7 +30,7 @@ export interface ScoreOptions {
 
 export interface ScoreOutcome {
   input: string;
-  evaluation: Evaluation;
+  evaluation: FoundEvaluation;
   report: Report;
   output: string;
   reportFile: string | null;
@@ -73,7 +73,7 @@ function mergeMaterial(stored: ReportMaterial | null, fromSheet: ReportMaterial 
   return out;
 }
 
-function notFoundMessage(file: string, evaluation: Evaluation): string {
+function notFoundMessage(file: string, evaluation: { searched: FoundEvaluation['searched'] }): string {
   const name = path.basename(file);
   const details = evaluation.searched
     .filter((s) => s.missing.length)
@@ -125,7 +125,7 @@ export async function scoreFile(input: string, opts: ScoreOptions): Promise<Scor
     acceptComputed: opts.acceptComputed,
     now: opts.now.toISOString(),
   });
-  if (!evaluation.found || !evaluation.table) throw new CliError(notFoundMessage(input, evaluation));
+  if (!evaluation.found) throw new CliError(notFoundMessage(input, evaluation));
 
   const ws = findSheet(wb, evaluation.sheet);
   // As the add-in does: a protected sheet is not written behind its owner's back.

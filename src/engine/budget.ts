@@ -5,6 +5,7 @@
 import type { BudgetRate, BudgetRow, Issue, MoneyBlock } from './types';
 import { issue } from './issues';
 import { percentText } from './rounding';
+import { AMOUNT_TOLERANCE } from './tolerance';
 
 export interface BudgetOutcome {
   rows: BudgetRate[];
@@ -54,7 +55,7 @@ function sumOf(rows: BudgetRow[], key: 'initial' | 'annual' | 'executed'): numbe
   return xs.length ? Math.round(xs.reduce((a, b) => a + b, 0) * 1e6) / 1e6 : null;
 }
 
-const differs = (a: number | null, b: number | null): boolean => a !== null && b !== null && Math.abs(a - b) > 0.005;
+const differs = (a: number | null, b: number | null): boolean => a !== null && b !== null && Math.abs(a - b) > AMOUNT_TOLERANCE;
 
 export function computeBudget(money: MoneyBlock, sheet: string): BudgetOutcome {
   const issues: Issue[] = [];

@@ -1,7 +1,7 @@
 /** The engine's entry point: sheets in, evaluation (table, results, issues, write plan) out. */
 import type { SheetGrid } from './grid';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
-import type { CellWrite, Evaluation, GroupResult, IndicatorResult, Issue, Results, TableModel, WriteRecord } from './types';
+import type { CellWrite, Evaluation, FoundEvaluation, GroupResult, IndicatorResult, Issue, Results, TableModel, WriteRecord } from './types';
 import { SheetView } from './sheetView';
 import { locateTable, isBudgetIndicator } from './locate';
 import { computeBudget, type BudgetOutcome } from './budget';
@@ -9,6 +9,9 @@ import { scoreRow, weightProblem, type RowScore } from './indicator';
 import { issue, sortIssues } from './issues';
 import { cellState, recordIndex, sameValue, type RecordCell } from './ownership';
 import { finishPlan } from './writePlan';
+import { readsAny } from './formulas';
+import { RATE_TOLERANCE, SCORE_TOLERANCE, WEIGHT_TOLERANCE } from './tolerance';
+import { a1, parseA1 } from './grid';
 import { gradeOf } from './grade';
 import { roundHalfUp, sum2 } from './rounding';
 import { inTierBand, scoreBudget, tierBand } from './scoring';
@@ -43,7 +46,7 @@ export function evaluateWorkbook(sheets: SheetGrid[], options: EvaluateOptions =
     const list = searched.length
       ? searched.map((s) => `“${s.sheet}”（缺少${s.missing.join('、')}）`).join('；')
       : '（工作簿中没有工作表）';
-    return { found: false, sheet: '', searched, table: null, results: null, issues: [issue('noTable', '', '', { searched: list })], plan: null, settings };
+    return { found: false, searched, issues: [issue('noTable', '', '', { searched: list })], settings };
   }
   const chosen = found.find((f) => f.view.name === options.activeSheet) ?? found[0];
   return evaluateSheet(chosen.view, chosen.located.table!, chosen.located.issues, settings, options, searched);
@@ -52,16 +55,24 @@ export function evaluateWorkbook(sheets: SheetGrid[], options: EvaluateOptions =
 const fmt2 = (x: number): string => roundHalfUp(x, 2).toFixed(2);
 const n4 = (x: number): string => String(roundHalfUp(x, 4));
 const SCORE_FORMAT = '0.00';
+
+interface FormulaCheck {
+  address: string;
+  shown: string;
+  computed: string;
+}
 const RATE_FORMAT = '0.00%';
 
 function evaluateSheet(
   view: SheetView, table: TableModel, locateIssues: Issue[], settings: Settings, options: EvaluateOptions, searched: Evaluation['searched'],
-): Evaluation {
+): FoundEvaluation {
   const sheet = view.name;
   const issues: Issue[] = [...locateIssues];
   const record = recordIndex(options.record, sheet);
   const accept = new Set(options.acceptComputed ?? []);
   const writes: CellWrite[] = [];
+  /** Formula cells whose value differs from ours: stale (they read what we write) or really different. */
+  const formulaChecks: FormulaCheck[] = [];
 
   const budget: BudgetOutcome | null = table.money ? computeBudget(table.money, sheet) : null;
   if (budget) issues.push(...budget.issues);
@@ -76,11 +87,11 @@ function evaluateSheet(
       writes.push({ address, value, numberFormat: format, before: state.before, purpose });
       return;
     }
-    const same = sameValue(state.value, value) || (typeof value === 'number' && typeof state.value === 'number' && Math.abs(state.value - value) < 0.005 && purpose !== 'rate');
+    const same = sameValue(state.value, value) || (typeof value === 'number' && typeof state.value === 'number' && Math.abs(state.value - value) < SCORE_TOLERANCE && purpose !== 'rate');
     if (same) return;
     if (state.kind === 'formula') {
-      if (typeof value === 'number' && typeof state.value === 'number' && purpose === 'rate' && Math.abs(state.value - value) < 0.00005) return;
-      issues.push(issue('formulaDiffers', sheet, address, { shown: String(state.value), computed: shown ?? String(value) }));
+      if (typeof value === 'number' && typeof state.value === 'number' && purpose === 'rate' && Math.abs(state.value - value) < RATE_TOLERANCE) return;
+      formulaChecks.push({ address, shown: String(state.value), computed: shown ?? String(value) });
       return;
     }
     if (accept.has(address)) {
@@ -127,7 +138,7 @@ function evaluateSheet(
   }
 
   // The score cells: computed, or the user's manual score kept (spec §5).
-  for (const ind of indicators) resolveScore(ind, view, record, accept, settings, sheet, issues, writes);
+  for (const ind of indicators) resolveScore(ind, view, record, accept, settings, sheet, issues, writes, formulaChecks);
 
   // Deviation reasons and groups.
   for (const ind of indicators) {
@@ -137,12 +148,12 @@ function evaluateSheet(
   const level2Groups = groupBy(indicators, (i) => `${i.level1}/${i.level2}`, (i) => ({ level1: i.level1, level2: i.level2 }));
   for (const h of table.level1Headers) {
     const g = groups.find((x) => x.level1 === h.name);
-    if (g && h.declaredWeight !== null && Math.abs(g.weight - h.declaredWeight) > 1e-6) {
+    if (g && h.declaredWeight !== null && Math.abs(g.weight - h.declaredWeight) > WEIGHT_TOLERANCE) {
       issues.push(issue('level1WeightMismatch', sheet, h.cell, { name: h.name, declared: n4(h.declaredWeight), sum: n4(g.weight) }));
     }
   }
   const weightSum = roundHalfUp(indicators.reduce((a, i) => a + (i.weight ?? 0), 0), 4);
-  if (indicators.length && Math.abs(weightSum - settings.weightTotal) > 1e-6) {
+  if (indicators.length && Math.abs(weightSum - settings.weightTotal) > WEIGHT_TOLERANCE) {
     issues.push(issue('weightSum', sheet, table.footer.totalWeightCell ?? indicators[0].cells.weight, { sum: n4(weightSum), expected: n4(settings.weightTotal) }));
   }
   if (!indicators.length) issues.push(issue('noIndicators', sheet, ''));
@@ -185,7 +196,27 @@ function evaluateSheet(
     complete,
   };
   const plan = finishPlan(sheet, writes, view, record, options.now ?? '');
+  plan.recalculate = checkFormulas(view, plan.writes, formulaChecks, issues);
   return { found: true, sheet, searched, table, results, issues: sortIssues(issues), plan, settings };
+}
+
+/**
+ * Formula cells that read what we write are stale until the host recalculates: a 提示 naming them, and no
+ * "differs" warning for them; the other formula cells that disagree with our figure are a warning each.
+ * Returns the dependent formula cells (the doors ask the host to recalculate them).
+ */
+function checkFormulas(view: SheetView, writes: CellWrite[], checks: FormulaCheck[], issues: Issue[]): string[] {
+  const written = writes.map((w) => parseA1(w.address));
+  const dependent = written.length ? view.formulaCells().filter((f) => readsAny(f.formula, view.name, written)).map((f) => a1(f.row, f.col)) : [];
+  const stale = new Set(dependent);
+  for (const c of checks) {
+    if (!stale.has(c.address)) issues.push(issue('formulaDiffers', view.name, c.address, { shown: c.shown, computed: c.computed }));
+  }
+  if (dependent.length) {
+    const shown = dependent.slice(0, 5).join('、') + (dependent.length > 5 ? ` 等 ${dependent.length} 个单元格` : '');
+    issues.push(issue('formulasRecalculate', view.name, '', { cells: shown }));
+  }
+  return dependent;
 }
 
 function indicatorResult(row: TableModel['indicators'][number], rs: RowScore): IndicatorResult {
@@ -222,11 +253,11 @@ function moneyBlockItem(table: TableModel, rate: number | null, settings: Settin
 
 function resolveScore(
   ind: IndicatorResult, view: SheetView, record: Map<string, RecordCell>, accept: Set<string>, settings: Settings,
-  sheet: string, issues: Issue[], writes: CellWrite[],
+  sheet: string, issues: Issue[], writes: CellWrite[], formulaChecks: FormulaCheck[],
 ): void {
   const cell = ind.cells.score;
   const done = (): void => {
-    ind.lostPoints = ind.score !== null && ind.weight !== null && ind.score < ind.weight - 0.005;
+    ind.lostPoints = ind.score !== null && ind.weight !== null && ind.score < ind.weight - SCORE_TOLERANCE;
   };
   if (!cell) return done();
   const state = cellState(view, cell, record, ind.columns.score >= 0 ? { row: ind.row, col: ind.columns.score } : undefined);
@@ -241,8 +272,8 @@ function resolveScore(
   }
   const typed = typeof state.value === 'number' ? state.value : typeof state.value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(state.value) ? Number(state.value) : null;
   if (state.kind === 'formula') {
-    if (typed !== null && computed !== null && Math.abs(typed - computed) >= 0.005) {
-      issues.push(issue('formulaDiffers', sheet, cell, { shown: fmt2(typed), computed: fmt2(computed) }));
+    if (typed !== null && computed !== null && Math.abs(typed - computed) >= SCORE_TOLERANCE) {
+      formulaChecks.push({ address: cell, shown: fmt2(typed), computed: fmt2(computed) });
     }
     if (typed !== null) ind.score = roundHalfUp(typed, 2);
     return done();
@@ -251,7 +282,7 @@ function resolveScore(
     issues.push(issue('scoreCellText', sheet, cell, { text: String(state.value), computed: computed === null ? '—' : fmt2(computed) }));
     return done();
   }
-  if (computed !== null && Math.abs(typed - computed) < 0.005) return done();
+  if (computed !== null && Math.abs(typed - computed) < SCORE_TOLERANCE) return done();
   if (computed !== null && accept.has(cell)) {
     write();
     return done();

@@ -11,6 +11,7 @@ import { methodOf, scoreBudget, scoreByComparator, scoreQualitative } from './sc
 import { selectTier, tierName } from './qualitative';
 import { percentText, roundHalfUp } from './rounding';
 import { isBudgetIndicator } from './locate';
+import { PERCENT_POINT_TOLERANCE } from './tolerance';
 
 export interface RowScore {
   weight: number | null;
@@ -173,7 +174,7 @@ function scoreBudgetRow(row: IndicatorRow, view: SheetView, ctx: RowContext, wei
   if (actual.kind === 'blank' || ctx.actualIsOurs) fillActual = budgetRate;
   else {
     const typed = actual.kind === 'numeric' ? (actual.quantity.unit === '%' ? actual.quantity.value : actual.quantity.value <= 2 ? actual.quantity.value * 100 : actual.quantity.value) : NaN;
-    if (!(Math.abs(typed - budgetRate * 100) < 0.005)) {
+    if (!(Math.abs(typed - budgetRate * 100) < PERCENT_POINT_TOLERANCE)) {
       issues.push(issue('budgetActualDiffers', sheet, row.cells.actual, { text: row.actualText, rate: percentText(budgetRate) }));
     }
   }

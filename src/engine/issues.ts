@@ -30,6 +30,10 @@ const CATALOGUE = {
     text: (a) => `合计行（预算数 ${a.annual}、执行数 ${a.executed}）与各资金来源之和（${a.sumAnnual}、${a.sumExecuted}）不一致，已按各资金来源之和计算，请核对合计行。`,
   },
   totalFromSources: { severity: '提示', text: (a) => `资金表合计行为空，已按各资金来源之和计算（预算数 ${a.sumAnnual}、执行数 ${a.sumExecuted}）。` },
+  formulasRecalculate: {
+    severity: '提示',
+    text: (a) => `${a.cells} 为公式，引用了本次写入的单元格，已保留公式，其结果将由 Excel 或 WPS 重新计算后更新。`,
+  },
   formulaDiffers: { severity: '警告', text: (a) => `该单元格为公式，未改写；公式结果 ${a.shown} 与计算值 ${a.computed} 不一致，请核对公式。` },
   weightUnreadable: { severity: '错误', text: (a) => `分值“${a.text}”无法识别为数值，请填写数字，如 10。该项未计分。` },
   weightNotPositive: { severity: '错误', text: (a) => `分值为 ${a.text}，应为正数，请核对。该项未计分。` },

@@ -14,15 +14,47 @@ export type ReportRowStyle = 'title' | 'heading1' | 'heading2' | 'body';
 export interface ReportSheetRow {
   text: string;
   style: ReportRowStyle;
+  /** '@' (text) or 'General': see reportTextFormat. */
+  numberFormat: string;
+}
+
+/**
+ * The one rule for the report sheet's number format: a paragraph Excel would not keep as typed (a formula, a
+ * number, a date, TRUE) gets the text format '@'; every other stays General, because a text-formatted cell over
+ * 255 characters shows as #### in some Excel versions.
+ */
+export function reportTextFormat(text: string): '@' | 'General' {
+  return /^[=+\-@]/.test(text) || /^[\d\s.,%/:()$¥-]+$/.test(text) || /^(true|false)$/i.test(text.trim()) ? '@' : 'General';
 }
 
 export function reportSheetRows(report: Report): ReportSheetRow[] {
-  const rows: ReportSheetRow[] = [{ text: report.title, style: 'title' }];
+  const row = (text: string, style: ReportRowStyle): ReportSheetRow => ({ text, style, numberFormat: reportTextFormat(text) });
+  const rows: ReportSheetRow[] = [row(report.title, 'title')];
   for (const s of report.sections) {
-    rows.push({ text: s.heading, style: s.level === 1 ? 'heading1' : 'heading2' });
-    for (const p of s.paragraphs) rows.push({ text: p, style: 'body' });
+    rows.push(row(s.heading, s.level === 1 ? 'heading1' : 'heading2'));
+    for (const p of s.paragraphs) rows.push(row(p, 'body'));
   }
   return rows;
+}
+
+/**
+ * Column A of a sheet as lines, from the values a door read from A1 (trailing blank lines dropped); null when any
+ * other column holds something, so that a sheet someone added to is never taken for our draft.
+ */
+export function draftLines(values: readonly (readonly unknown[])[]): string[] | null {
+  const lines: string[] = [];
+  for (const row of values) {
+    for (let c = 1; c < row.length; c++) if (row[c] !== null && row[c] !== undefined && row[c] !== '') return null;
+    const v = row[0];
+    lines.push(v === null || v === undefined ? '' : String(v));
+  }
+  while (lines.length && lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+/** The one rule for "our untouched draft": the sheet's column A is exactly what the record says we wrote. */
+export function isOurUntouchedDraft(record: { reportDigest?: string } | null | undefined, lines: string[] | null): boolean {
+  return !!record?.reportDigest && lines !== null && reportDigest(lines) === record.reportDigest;
 }
 
 /** 自评报告, else 自评报告 (2), (3)… : an existing sheet is never overwritten. Excel compares names case-insensitively. */

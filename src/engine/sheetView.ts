@@ -89,6 +89,22 @@ export class SheetView {
     return typeof f === 'string' && f.startsWith('=');
   }
 
+  /** Every formula cell of the grid, in sheet coordinates. */
+  formulaCells(): { row: number; col: number; formula: string }[] {
+    const out: { row: number; col: number; formula: string }[] = [];
+    const f = this.grid.formulas;
+    if (!f) return out;
+    for (let i = 0; i < f.length; i++) {
+      const line = f[i];
+      if (!line) continue;
+      for (let j = 0; j < line.length; j++) {
+        const x = line[j];
+        if (typeof x === 'string' && x.charCodeAt(0) === 61 /* = */) out.push({ row: this.top + i, col: this.left + j, formula: x });
+      }
+    }
+    return out;
+  }
+
   /** The merged area containing the cell, or null. */
   mergeArea(row: number, col: number): CellRange | null {
     return this.mergeOf.get(this.key(row, col)) ?? null;

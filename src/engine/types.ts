@@ -1,12 +1,13 @@
 /** Domain types shared by every module of the engine and by the doors. */
 import type { Settings } from './settings';
+import type { IssueKind } from './issues';
 
 export type Severity = '错误' | '警告' | '提示';
 
 export interface Issue {
   severity: Severity;
   /** Issue kind from the catalogue (issues.ts); stable for tests and filtering. */
-  kind: string;
+  kind: IssueKind;
   /** Qualified cell address, e.g. 部门整体支出绩效自评表!G14; '' when the issue is about the workbook. */
   cell: string;
   /** Chinese text for the user: what is wrong and what to do. */
@@ -218,6 +219,8 @@ export interface WritePlan {
   inverse: { address: string; value: string | number | boolean | null; numberFormat: string }[];
   /** The record to keep in the workbook after the writes apply. */
   record: WriteRecord;
+  /** Formula cells (local addresses) that read a written cell: the host must recalculate them. */
+  recalculate: string[];
 }
 
 export interface SheetSearch {
@@ -226,17 +229,29 @@ export interface SheetSearch {
   missing: string[];
 }
 
-export interface Evaluation {
-  found: boolean;
-  sheet: string;
+/** What every evaluation carries, found or not. */
+interface EvaluationBase {
   /** Which sheets were looked at and what each lacked. */
   searched: SheetSearch[];
-  table: TableModel | null;
-  results: Results | null;
   issues: Issue[];
-  plan: WritePlan | null;
   settings: Settings;
 }
+
+/** A sheet qualified as the 自评表: its table, results and write plan. */
+export interface FoundEvaluation extends EvaluationBase {
+  found: true;
+  sheet: string;
+  table: TableModel;
+  results: Results;
+  plan: WritePlan;
+}
+
+/** No sheet qualified: what was searched and the issue saying so. */
+export interface NotFoundEvaluation extends EvaluationBase {
+  found: false;
+}
+
+export type Evaluation = FoundEvaluation | NotFoundEvaluation;
 
 /** Material the table does not hold, entered once and kept in the workbook for next year. */
 export interface ReportMaterial {

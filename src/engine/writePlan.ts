@@ -35,6 +35,7 @@ export function finishPlan(sheet: string, writes: CellWrite[], view: SheetView, 
     writes: all,
     inverse,
     record: newRecord,
+    recalculate: [],
   };
 }
 
@@ -47,16 +48,27 @@ export interface RestorePlan {
   reportSheet: string | null;
 }
 
-/** Undo the last calculation: every cell that still holds what we wrote goes back to its value before. */
+/**
+ * Undo the last calculation: every cell that still holds what we wrote goes back to its value before. A write cut
+ * off between its format and its value (the host applied our format, not yet our value) left the user's value with
+ * our format: the format goes back too. Any other change is the user's, and is kept.
+ */
 export function restorePlan(record: WriteRecord, grid: SheetGrid): RestorePlan {
   const view = new SheetView(grid);
   const writes: RestorePlan['writes'] = [];
   const skipped: string[] = [];
   for (const c of record.cells) {
     const { row, col } = parseA1(c.address);
-    if (!view.isFormula(row, col) && sameValue(view.raw(row, col), c.written)) {
-      writes.push({ address: c.address, value: c.before.value, numberFormat: c.before.numberFormat });
-    } else skipped.push(c.address);
+    if (view.isFormula(row, col)) {
+      skipped.push(c.address);
+      continue;
+    }
+    const now = view.raw(row, col);
+    const format = view.ownNumberFormat(row, col);
+    const ours = sameValue(now, c.written);
+    const cutOff = !ours && sameValue(now, c.before.value) && format === c.numberFormat && format !== c.before.numberFormat;
+    if (ours || cutOff) writes.push({ address: c.address, value: c.before.value, numberFormat: c.before.numberFormat });
+    else skipped.push(c.address);
   }
   return { sheet: record.sheet, writes, skipped, reportSheet: record.reportSheet ?? null };
 }

@@ -19,9 +19,12 @@
  * No scoring rule lives here. Messages for the user are in Chinese; they go out as GatewayError.
  */
 import { columnLetters, parseRange, type CellValue, type SheetGrid } from '../engine/grid';
-import { REPORT_COLUMN_WIDTH, REPORT_SHEET, ReportSheetRow, reportDigest, uniqueSheetName } from '../engine/reportSheet';
+import { REPORT_COLUMN_WIDTH, REPORT_SHEET, ReportSheetRow, reportDigest } from '../engine/reportSheet';
 import { STORE_SHEET, WorkbookStore, decodeStore, emptyStore, encodeStore } from '../engine/store';
-import type { WritePlan, WriteRecord } from '../engine/types';
+import type { WriteRecord } from '../engine/types';
+import type { Calculation } from '../engine/calculate';
+
+type ReadyCalculation = Extract<Calculation, { kind: 'ready' }>;
 import { sameValue } from '../engine/ownership';
 import { restorePlan } from '../engine/writePlan';
 
@@ -558,7 +561,10 @@ export async function readStore(): Promise<{ store: WorkbookStore; exists: boole
  * settings and material would be lost). Text format keeps the JSON from being typed in as a number or formula.
  */
 function queueStore(ctx: Ctx, store: WorkbookStore, exists: boolean, sheets: SheetInfo[]): void {
-  const cells = encodeStore(store);
+  queueStoreCells(ctx, encodeStore(store), exists, sheets);
+}
+
+function queueStoreCells(ctx: Ctx, cells: string[], exists: boolean, sheets: SheetInfo[]): void {
   // Setting a sheet's visibility is ExcelApi 1.2: on 1.1 the store sheet is added as a plain (visible) sheet.
   const canHide = supports('1.2');
   let ws: Excel.Worksheet;
@@ -604,15 +610,12 @@ export async function writeStore(store: WorkbookStore, exists: boolean, sheets: 
 }
 
 export interface CalculationWrite {
-  plan: WritePlan;
-  /** Rows of the report sheet (reportSheetRows); null writes no report. */
-  reportRows: ReportSheetRow[] | null;
+  /** The engine's ready calculation: cells, draft, store. */
+  calc: ReadyCalculation;
   /** What the read saw. */
-  read: Pick<WorkbookRead, 'sheets' | 'store' | 'storeExists' | 'structureProtected'>;
+  read: Pick<WorkbookRead, 'sheets'>;
   /** The plan's sheet as read, to refuse a write onto a formula. */
   grid?: SheetGrid;
-  /** Our previous draft, still exactly as we wrote it: replaced in place rather than kept beside a new one. */
-  replaceReport?: string | null;
 }
 
 export interface CalculationWritten {
@@ -621,35 +624,21 @@ export interface CalculationWritten {
   cells: number;
 }
 
-/** Checks that must pass before anything is written; each failure says what to do. */
-function checkBeforeWrite(w: CalculationWrite, reportSheet: string | null): void {
-  const { plan, read } = w;
-  const target = read.sheets.find((s) => sameName(s.name, plan.sheet));
-  if (!target) throw new GatewayError(`找不到工作表“${plan.sheet}”，可能已被重命名或删除。请重新点击“计算得分”。`, 'ItemNotFound');
-  if (target.protected && plan.writes.length) throw new GatewayError(protectedMessage(plan.sheet), 'AccessDenied');
-  const store = storeInfo(read.sheets);
-  if (store?.protected) throw new GatewayError('加载项数据工作表受保护，无法保存计算记录。本次未对工作簿做任何修改。', 'AccessDenied');
-  if (read.structureProtected && (reportSheet || !read.storeExists)) {
-    throw new GatewayError(structureMessage(reportSheet ? `新增工作表“${reportSheet}”` : '保存计算记录'), 'AccessDenied');
-  }
+/** The door's own guards before anything is written (the engine's refusals came first). */
+function checkBeforeWrite(w: CalculationWrite): void {
+  const { calc, read } = w;
+  const target = read.sheets.find((s) => sameName(s.name, calc.sheet));
+  if (!target) throw new GatewayError(`找不到工作表“${calc.sheet}”，可能已被重命名或删除。请重新点击“计算得分”。`, 'ItemNotFound');
   if (w.grid) {
     const o = w.grid.origin ?? { row: 0, col: 0 };
-    for (const c of plan.writes) {
+    for (const c of calc.writes) {
       const p = topLeft(c.address);
       const f = w.grid.formulas?.[p.row - o.row]?.[p.col - o.col];
       if (typeof f === 'string' && f.startsWith('=')) {
-        throw new GatewayError(`单元格 ${plan.sheet}!${c.address} 含有公式，加载项不会覆盖公式。本次未对工作簿做任何修改，请将该问题反馈给开发人员。`, 'FormulaCell');
+        throw new GatewayError(`单元格 ${calc.sheet}!${c.address} 含有公式，加载项不会覆盖公式。本次未对工作簿做任何修改，请将该问题反馈给开发人员。`, 'FormulaCell');
       }
     }
   }
-}
-
-/**
- * A paragraph Excel would not keep as typed (a formula, a number, a date): it gets the text format. Others stay
- * General, because a text-formatted cell over 255 characters shows as #### in some Excel versions.
- */
-function needsTextFormat(text: string): boolean {
-  return /^[=+\-@]/.test(text) || /^[\d\s.,%/:()$¥-]+$/.test(text) || /^(true|false)$/i.test(text.trim());
 }
 
 /**
@@ -658,12 +647,14 @@ function needsTextFormat(text: string): boolean {
  * few characters a line) and centring would make the text unreadable; each paragraph stays on one line that runs
  * on to the right, headings bold, and the pane shows the same draft to copy.
  */
-function queueReport(ctx: Ctx, name: string, rows: ReportSheetRow[]): void {
+function queueReport(ctx: Ctx, name: string, rows: ReportSheetRow[], replace: boolean): void {
   const layout = supports('1.2');
-  const ws = ctx.workbook.worksheets.add(name);
+  // Our untouched draft is rewritten in place, so the sheet keeps its tab position.
+  const ws = replace ? ctx.workbook.worksheets.getItem(name) : ctx.workbook.worksheets.add(name);
+  if (replace) ws.getRange().clear();
   const n = rows.length;
   const all = ws.getRange(`A1:A${n}`);
-  all.numberFormat = rows.map((r) => [needsTextFormat(r.text) ? '@' : 'General']);
+  all.numberFormat = rows.map((r) => [r.numberFormat]);
   all.values = rows.map((r) => [r.text]);
   if (layout) {
     all.format.wrapText = true;
@@ -692,30 +683,21 @@ function queueReport(ctx: Ctx, name: string, rows: ReportSheetRow[]): void {
  * the order above still holds: the first cell write fails after the record, and restore undoes it.
  */
 export async function writeCalculation(w: CalculationWrite): Promise<CalculationWritten> {
-  const { plan, read } = w;
-  const replace = w.replaceReport && read.sheets.some((s) => sameName(s.name, w.replaceReport!)) ? w.replaceReport : null;
-  const reportSheet = w.reportRows && w.reportRows.length
-    ? replace ?? uniqueSheetName(REPORT_SHEET, read.sheets.map((s) => s.name))
-    : null;
-  checkBeforeWrite(w, reportSheet);
-  const reportLines = reportSheet && w.reportRows ? w.reportRows.map((r) => r.text) : null;
-  const record: StoredRecord = { ...plan.record, sheet: plan.sheet };
-  if (reportSheet && reportLines) {
-    record.reportSheet = reportSheet;
-    record.reportDigest = reportDigest(reportLines);
-  } else delete record.reportSheet;
-  const store: WorkbookStore = { ...read.store, version: 1, record };
-  const targetInfo = read.sheets.find((s) => sameName(s.name, plan.sheet));
-  const probe = targetInfo && targetInfo.protected === null ? plan.writes.map((c) => c.address) : [];
+  const { calc, read } = w;
+  checkBeforeWrite(w);
+  const replace = calc.draft.kind === 'replace';
+  const reportSheet = calc.draft.name;
+  const record = calc.store.record as StoredRecord;
+  const targetInfo = read.sheets.find((s) => sameName(s.name, calc.sheet));
+  const probe = targetInfo && targetInfo.protected === null ? calc.writes.map((c) => c.address) : [];
   try {
     await Excel.run(async (ctx) => {
-      const target = ctx.workbook.worksheets.getItem(plan.sheet);
+      const target = ctx.workbook.worksheets.getItem(calc.sheet);
       target.load('name');
       for (const address of probe) target.getRange(address).values = [[null]];
-      if (replace) ctx.workbook.worksheets.getItem(replace).delete();
-      if (reportSheet && w.reportRows) queueReport(ctx, reportSheet, w.reportRows);
-      queueStore(ctx, store, read.storeExists, read.sheets);
-      for (const c of plan.writes) {
+      queueReport(ctx, reportSheet, calc.draft.rows, replace);
+      queueStoreCells(ctx, calc.storeCells, calc.storeExists, read.sheets);
+      for (const c of calc.writes) {
         const cell = target.getRange(c.address);
         cell.numberFormat = [[c.numberFormat]];
         // null in a values array means "leave unchanged" in Office.js; '' empties the cell.
@@ -724,9 +706,9 @@ export async function writeCalculation(w: CalculationWrite): Promise<Calculation
       await ctx.sync();
     });
   } catch (e) {
-    throw await writeFailure(e, { sheet: plan.sheet, record, reportSheet, reportIsNew: !replace, storeExisted: read.storeExists, probe });
+    throw await writeFailure(e, { sheet: calc.sheet, record, reportSheet, reportIsNew: !replace, storeExisted: calc.storeExists, probe });
   }
-  return { reportSheet, record, cells: plan.writes.length };
+  return { reportSheet, record, cells: calc.writes.length };
 }
 
 interface FailedWrite {

@@ -2,19 +2,17 @@
  * What the task pane calls. It holds no scoring rule: it reads through the gateway, asks the engine, drafts the
  * report and hands the plan back to the gateway. Every message is for the user, in Chinese.
  */
-import { evaluateWorkbook } from '../engine/evaluate';
-import type { SheetGrid } from '../engine/grid';
-import { buildReport } from '../engine/report';
-import { REPORT_SHEET, reportSheetRows } from '../engine/reportSheet';
-import { Settings, validateSettings } from '../engine/settings';
-import { STORE_SHEET } from '../engine/store';
-import type { Evaluation, Report, ReportMaterial, SheetSearch } from '../engine/types';
+import {
+  MESSAGES, REPORT_SHEET, calculate as engineCalculate, draftLines, validateSettings,
+  type CalculateInput, type Calculation, type FoundEvaluation, type Report, type ReportMaterial, type Settings, type SheetSearch,
+} from '../engine';
 import * as gateway from './gateway';
 
 export interface CalculateOutcome {
   ok: boolean;
   message: string;
-  evaluation: Evaluation | null;
+  /** The evaluation of the table found (null when none was found or the read failed). */
+  evaluation: FoundEvaluation | null;
   report: Report | null;
   reportSheet: string | null;
   searched: SheetSearch[];
@@ -24,88 +22,59 @@ function messageOf(e: unknown): string {
   if (e instanceof gateway.GatewayError) return e.message;
   // An engine or programming error: its text is English and technical, so it goes to the console only.
   console.error(e);
-  return '操作未能完成，出现了意外错误。工作簿如有改动，可点击“恢复计算前内容”撤销；如问题持续，请将工作簿反馈给开发人员。';
+  return MESSAGES.unexpected();
 }
 
-function notFoundMessage(searched: SheetSearch[]): string {
-  const lines = searched.map((s) => (s.missing.length ? `“${s.sheet}”缺少${s.missing.join('、')}` : `“${s.sheet}”`));
-  const seen = lines.length ? `已查看的工作表：${lines.join('；')}。` : '';
-  return `未找到《部门整体支出绩效自评表》。${seen}请切换到自评表所在的工作表，确认表中有“一级指标”“分值”“得分”等表头后重试。`;
-}
-
-/** Sheets worth searching beyond the active one: not our store; very hidden sheets are add-ins' data, not tables. */
-function otherSheets(read: gateway.WorkbookRead): string[] {
-  const done = new Set(read.grids.map((g) => g.name.toLowerCase()));
-  return read.sheets
-    .filter((s) => s.visibility !== 'VeryHidden' && s.name !== STORE_SHEET && !done.has(s.name.toLowerCase()))
-    .map((s) => s.name);
+/** The previous draft's column A when the record names a sheet that exists (read with the rest when it is 自评报告). */
+async function previousDraft(read: gateway.WorkbookRead): Promise<string[] | null | undefined> {
+  const name = read.store.record?.reportSheet;
+  if (!name || !read.store.record?.reportDigest || !read.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) return undefined;
+  const values = name === REPORT_SHEET && read.draftValues ? read.draftValues : await gateway.readSheetValues(name);
+  return draftLines(values);
 }
 
 /**
- * 计算得分: read → evaluate → report → write. Usually two syncs (read, write); one more when the active sheet is
- * not the table and the other sheets must be read.
+ * 计算得分: read → calculate (the engine) → write. Usually two syncs (read, write); one more when the active sheet
+ * is not the table and the other sheets must be read.
  */
 export async function calculate(options: { acceptComputed?: string[] } = {}): Promise<CalculateOutcome> {
-  let evaluation: Evaluation | null = null;
-  let report: Report | null = null;
+  let calc: Calculation | null = null;
   try {
     const read = await gateway.readWorkbook();
-    const { settings } = validateSettings(read.store.settings);
-    const evalOptions = {
-      settings,
-      record: read.store.record,
+    const input: CalculateInput = {
+      sheets: read.sheets,
       activeSheet: read.activeSheet,
+      grids: read.grids,
+      store: read.store,
+      previousDraft: await previousDraft(read),
+      structureProtected: read.structureProtected,
       acceptComputed: options.acceptComputed,
       now: new Date().toISOString(),
     };
-    let grids: SheetGrid[] = read.grids.filter((g) => g.name !== STORE_SHEET);
-    evaluation = evaluateWorkbook(grids, evalOptions);
-    if (!evaluation.found) {
-      const others = otherSheets(read);
-      if (others.length) {
-        grids = grids.concat(await gateway.readSheets(others));
-        evaluation = evaluateWorkbook(grids, evalOptions);
-      }
+    calc = engineCalculate(input);
+    if (calc.kind === 'notFound' && calc.searchNext.length) {
+      input.grids = read.grids.concat(await gateway.readSheets(calc.searchNext));
+      calc = engineCalculate(input);
     }
-    if (!evaluation.found) {
-      return { ok: false, message: notFoundMessage(evaluation.searched), evaluation, report: null, reportSheet: null, searched: evaluation.searched };
+    if (calc.kind === 'notFound') {
+      return { ok: false, message: calc.message, evaluation: null, report: null, reportSheet: null, searched: calc.evaluation.searched };
     }
-    report = buildReport(evaluation, read.store.material);
-    const plan = evaluation.plan;
-    if (!plan) {
-      return {
-        ok: false,
-        message: '已找到自评表，但未能生成写入内容，工作簿未作修改。请查看校验提示。',
-        evaluation,
-        report,
-        reportSheet: null,
-        searched: evaluation.searched,
-      };
-    }
-    const written = await gateway.writeCalculation({
-      plan,
-      reportRows: reportSheetRows(report),
-      read,
-      grid: grids.find((g) => g.name === plan.sheet),
-      replaceReport: await untouchedDraft(read),
-    });
-    const message = written.cells ? `已将计算结果写入工作表“${plan.sheet}”的 ${written.cells} 个单元格。` : `工作表“${plan.sheet}”没有需要写入的单元格。`;
-    return { ok: true, message, evaluation, report, reportSheet: written.reportSheet, searched: evaluation.searched };
+    const searched = calc.evaluation.searched;
+    if (calc.kind === 'refused') return { ok: false, message: calc.message, evaluation: calc.evaluation, report: calc.report, reportSheet: null, searched };
+    const ready = calc;
+    const written = await gateway.writeCalculation({ calc: ready, read, grid: input.grids.find((g) => g.name === ready.sheet) });
+    return { ok: true, message: ready.message, evaluation: ready.evaluation, report: ready.report, reportSheet: written.reportSheet, searched };
   } catch (e) {
-    return { ok: false, message: messageOf(e), evaluation, report, reportSheet: null, searched: evaluation?.searched ?? [] };
+    const found = calc && calc.kind !== 'notFound' ? calc : null;
+    return {
+      ok: false,
+      message: messageOf(e),
+      evaluation: found ? found.evaluation : null,
+      report: found ? found.report : null,
+      reportSheet: null,
+      searched: calc ? calc.evaluation.searched : [],
+    };
   }
-}
-
-/**
- * Our previous draft when it is still exactly as we wrote it: it is replaced, so that calculating twice leaves
- * the same workbook as once (as the command line does). An edited draft, or the user's own sheet, is kept.
- */
-async function untouchedDraft(read: gateway.WorkbookRead): Promise<string | null> {
-  const record = read.store.record;
-  const name = record?.reportSheet;
-  if (!record || !name || !record.reportDigest || !read.sheets.some((s) => s.name === name)) return null;
-  const values = name === REPORT_SHEET && read.draftValues ? read.draftValues : await gateway.readSheetValues(name);
-  return gateway.isOurDraft(values, record) ? name : null;
 }
 
 /** 恢复计算前内容. */

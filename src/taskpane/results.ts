@@ -1,6 +1,6 @@
 /** Renders the scores: summary (总分, 等级, 预算完成率), level-1 subtotals, budget rows and each indicator. */
 import type { Settings } from '../engine/settings';
-import type { Evaluation, IndicatorResult, Results } from '../engine/types';
+import type { FoundEvaluation as Evaluation, IndicatorResult, Results } from '../engine/types';
 import { append, button, clear, el } from './dom';
 import { fmtNumber, fmtRate, fmtScore, toPercentField } from './format';
 import { S } from './strings';

@@ -1,5 +1,6 @@
 /** The project's own example (2023 海珠 figures): 98.00, 优, 预算完成率 100.00%, and what may be written. */
-import { evaluateWorkbook, restorePlan, type SheetGrid } from '../../src/engine';
+import { evaluateFound } from '../helpers/evaluate';
+import { restorePlan, type SheetGrid } from '../../src/engine';
 import { applyPlan, getCell, loadExample, setCell } from '../helpers/grid';
 import { percentText } from '../../src/engine/rounding';
 
@@ -9,7 +10,7 @@ beforeAll(async () => {
 });
 
 test('scores 98.00, 优, with 预算完成率 100.00%', () => {
-  const ev = evaluateWorkbook(sheets, { now: '2024-03-01T00:00:00Z' });
+  const ev = evaluateFound(sheets, { now: '2024-03-01T00:00:00Z' });
   expect(ev.found).toBe(true);
   const r = ev.results!;
   expect(r.total.toFixed(2)).toBe('98.00');
@@ -30,7 +31,7 @@ test('scores 98.00, 优, with 预算完成率 100.00%', () => {
 });
 
 test('the plan writes the rates, the scores, the budget actual, the total and the grade, and nothing else', () => {
-  const ev = evaluateWorkbook(sheets);
+  const ev = evaluateFound(sheets);
   const byAddress = Object.fromEntries(ev.plan!.writes.map((w) => [w.address, w.value]));
   expect(byAddress).toEqual({
     F8: 1, F9: 1, F10: '—', F11: '—', F18: 1,
@@ -44,17 +45,17 @@ test('the plan writes the rates, the scores, the budget actual, the total and th
 
 test('without merge information (ExcelApi < 1.13) the blank-below reading gives the same result', () => {
   const noMerges = sheets.map((s) => ({ ...s, merges: undefined }));
-  const a = evaluateWorkbook(sheets);
-  const b = evaluateWorkbook(noMerges);
+  const a = evaluateFound(sheets);
+  const b = evaluateFound(noMerges);
   expect(b.results!.total).toBe(98);
   expect(b.results!.indicators.map((i) => [i.level1, i.level2, i.score])).toEqual(a.results!.indicators.map((i) => [i.level1, i.level2, i.score]));
   expect(b.plan!.writes.map((w) => w.address)).toEqual(a.plan!.writes.map((w) => w.address));
 });
 
 test('running twice with the record leaves the same cells; the second plan writes the same values', () => {
-  const first = evaluateWorkbook(sheets, { now: 't1' });
+  const first = evaluateFound(sheets, { now: 't1' });
   const after1 = applyPlan(sheets[0], first.plan!);
-  const second = evaluateWorkbook([after1], { record: first.plan!.record, now: 't2' });
+  const second = evaluateFound([after1], { record: first.plan!.record, now: 't2' });
   const after2 = applyPlan(after1, second.plan!);
   expect(after2.values).toEqual(after1.values);
   expect(second.results!.total).toBe(98);
@@ -64,10 +65,10 @@ test('running twice with the record leaves the same cells; the second plan write
 });
 
 test('a score the user changed after our run is a manual score: kept, flagged, both values shown', () => {
-  const first = evaluateWorkbook(sheets);
+  const first = evaluateFound(sheets);
   const after = applyPlan(sheets[0], first.plan!);
   setCell(after, 'G19', 4);
-  const second = evaluateWorkbook([after], { record: first.plan!.record });
+  const second = evaluateFound([after], { record: first.plan!.record });
   const row = second.results!.indicators.find((i) => i.name === '支出进度率')!;
   expect(row.manual).toEqual({ value: 4, computed: 3, inBand: false });
   expect(row.score).toBe(4);
@@ -80,7 +81,7 @@ test('a score the user changed after our run is a manual score: kept, flagged, b
   // The total we wrote last time (98) is ours, so it is updated to agree with the kept manual score.
   expect(second.plan!.writes.find((w) => w.address === 'G27')!.value).toBe(99);
   // Choosing the computed value writes it.
-  const third = evaluateWorkbook([after], { record: first.plan!.record, acceptComputed: ['G19'] });
+  const third = evaluateFound([after], { record: first.plan!.record, acceptComputed: ['G19'] });
   expect(third.plan!.writes.find((w) => w.address === 'G19')!.value).toBe(3);
   expect(third.results!.total).toBe(98);
 });
@@ -89,7 +90,7 @@ test('a score typed before any calculation is the user\'s: kept when it differs,
   const g = JSON.parse(JSON.stringify(sheets[0])) as SheetGrid;
   setCell(g, 'G13', 10);
   setCell(g, 'G14', 9);
-  const ev = evaluateWorkbook([g]);
+  const ev = evaluateFound([g]);
   expect(ev.plan!.writes.find((w) => w.address === 'G13')).toBeUndefined();
   expect(ev.plan!.writes.find((w) => w.address === 'G14')).toBeUndefined();
   expect(ev.issues.filter((i) => i.kind === 'manualScore').map((i) => i.cell)).toEqual(['部门整体支出绩效自评表!G14']);
@@ -100,7 +101,7 @@ test('a qualitative score typed inside its tier band is kept without a warning',
   const g = JSON.parse(JSON.stringify(sheets[0])) as SheetGrid;
   setCell(g, 'G20', 4.5);
   setCell(g, 'G21', 3);
-  const ev = evaluateWorkbook([g]);
+  const ev = evaluateFound([g]);
   const inBand = ev.results!.indicators.find((i) => i.name === '绩效管理制度建设')!;
   const outBand = ev.results!.indicators.find((i) => i.name === '绩效目标合理性')!;
   expect(inBand.manual).toEqual({ value: 4.5, computed: 5, inBand: true });
@@ -110,7 +111,7 @@ test('a qualitative score typed inside its tier band is kept without a warning',
 });
 
 test('the inverse and the restore plan give back exactly the original cells', () => {
-  const ev = evaluateWorkbook(sheets, { now: 't' });
+  const ev = evaluateFound(sheets, { now: 't' });
   const after = applyPlan(sheets[0], ev.plan!);
   expect(getCell(after, 'G27')).toBe(98);
   const restore = restorePlan(ev.plan!.record, after);
@@ -125,10 +126,10 @@ test('the inverse and the restore plan give back exactly the original cells', ()
 });
 
 test('a row that can no longer be scored gets its old score taken back, and the total is not written', () => {
-  const first = evaluateWorkbook(sheets);
+  const first = evaluateFound(sheets);
   const after = applyPlan(sheets[0], first.plan!);
   setCell(after, 'F19', '约54%');
-  const second = evaluateWorkbook([after], { record: first.plan!.record });
+  const second = evaluateFound([after], { record: first.plan!.record });
   const g19 = second.plan!.writes.find((w) => w.address === 'G19')!;
   expect(g19).toMatchObject({ purpose: 'revert', value: '' });
   expect(second.plan!.writes.filter((w) => w.address === 'G27' || w.address === 'D28').map((w) => w.purpose)).toEqual(['revert', 'revert']);

@@ -1,4 +1,5 @@
 /** Other layouts of the 自评表 (spec §2): columns in any order, synonyms, merges or blanks, 元 or 万元. */
+import { evaluateFound } from '../helpers/evaluate';
 import { evaluateWorkbook } from '../../src/engine';
 import { grid } from '../helpers/grid';
 
@@ -17,7 +18,7 @@ describe('指标性质 and 度量单位 columns with bare numbers', () => {
     ['总分', '', '', '', '', { v: 100, formula: 'SUM(F6:F10)' }, '', '', '', ''],
     ['等次', '', '', '', '', '', '', '', '', ''],
   ]);
-  const ev = evaluateWorkbook([g]);
+  const ev = evaluateFound([g]);
 
   test('reads the columns by label and scores each rule', () => {
     const r = ev.results!;
@@ -61,7 +62,7 @@ describe('调整后预算数, with the budget item scored in the money block', (
     ['合计', '', '', { v: 90, formula: 'SUM(D10:D11)' }, '', '', '', ''],
     ['自评等级', '', '', '', '', '', '', ''],
   ]);
-  const ev = evaluateWorkbook([g]);
+  const ev = evaluateFound([g]);
   test('rates per row, the total from its own row, the item scored as 分值 × min(rate, 100%)', () => {
     const r = ev.results!;
     expect(ev.table!.money!.budgetColumn).toBe('全年预算数');
@@ -86,7 +87,7 @@ describe('调整后预算数, with the budget item scored in the money block', (
     const wrong = JSON.parse(JSON.stringify(g));
     wrong.values[4][3] = 0;
     wrong.values[4][4] = 0;
-    const ev2 = evaluateWorkbook([wrong]);
+    const ev2 = evaluateFound([wrong]);
     expect(ev2.results!.budget.totalComputedFromSources).toBe(true);
     expect(ev2.results!.budget.total!.annual).toBe(1200);
     expect(ev2.issues.find((i) => i.kind === 'totalMismatch')!.message).toContain('已按各资金来源之和计算');
@@ -108,7 +109,7 @@ describe('label and value in one cell, amounts in 元, level cells left blank be
     ['履职效能', '服务', '档案利用人次', 60, '≥5000人次', '5200人次', '', ''],
     ['合计', '', '', '', '', '', '', ''],
   ]);
-  const ev = evaluateWorkbook([g]);
+  const ev = evaluateFound([g]);
   test('reads 单位名称 and the goal from their own cells, and the unit 元', () => {
     expect(ev.table!.unitName).toBe('某某区档案馆');
     expect(ev.table!.goal).toBe('做好档案保管利用');
@@ -144,8 +145,8 @@ describe('merged level cells versus blank-below cells', () => {
     ['自评等级', '', '', '', '', '', '', ''],
   ];
   test('give the same groups, scores and cells', () => {
-    const merged = evaluateWorkbook([grid('表', rows, ['A3:A4', 'B3:B4', 'A6:C6', 'A7:C7', 'D7:H7'])]);
-    const blank = evaluateWorkbook([grid('表', rows)]);
+    const merged = evaluateFound([grid('表', rows, ['A3:A4', 'B3:B4', 'A6:C6', 'A7:C7', 'D7:H7'])]);
+    const blank = evaluateFound([grid('表', rows)]);
     for (const ev of [merged, blank]) {
       expect(ev.results!.groups).toEqual([
         { level1: '履职效能', level2: '', weight: 50, score: 37.5 },
@@ -159,7 +160,7 @@ describe('merged level cells versus blank-below cells', () => {
   test('a level-1 weight in its text that disagrees with its rows is an issue', () => {
     const changed = rows.map((r) => [...r]);
     changed[2][3] = 20;
-    const ev = evaluateWorkbook([grid('表', changed)]);
+    const ev = evaluateFound([grid('表', changed)]);
     expect(ev.issues.find((i) => i.kind === 'level1WeightMismatch')!.message).toContain('标注 50 分，其下各项分值合计为 45');
   });
 });
@@ -172,15 +173,15 @@ describe('a two-row header, and several sheets', () => {
     ['履职效能', '产出', '甲', 100, '≥95%', '96%', ''],
   ], ['A2:C2', 'D2:D3', 'E2:E3', 'F2:F3', 'G2:G3']);
   test('reads the columns from both header rows', () => {
-    const ev = evaluateWorkbook([twoRow]);
+    const ev = evaluateFound([twoRow]);
     expect(ev.results!.indicators.map((i) => [i.level1, i.name, i.score])).toEqual([['履职效能', '甲', 100]]);
     expect(ev.plan!.writes.find((w) => w.purpose === 'score')!.address).toBe('G4');
   });
   test('prefers the active sheet, else the first that qualifies, and lists what others lack', () => {
     const note = grid('填报说明', [['请按要求填写']]);
     const other = { ...twoRow, name: '另一张' };
-    expect(evaluateWorkbook([note, twoRow, other]).sheet).toBe('两行表头');
-    expect(evaluateWorkbook([note, twoRow, other], { activeSheet: '另一张' }).sheet).toBe('另一张');
+    expect(evaluateFound([note, twoRow, other]).sheet).toBe('两行表头');
+    expect(evaluateFound([note, twoRow, other], { activeSheet: '另一张' }).sheet).toBe('另一张');
     const none = evaluateWorkbook([note]);
     expect(none.found).toBe(false);
     expect(none.searched[0].missing.join('')).toContain('三级指标');
@@ -200,7 +201,7 @@ describe('小计 rows, a 自评得分 row and a formula in a 得分 cell', () =>
     ['自评得分', '', '', '', '', '', '', ''],
     ['自评等级', '', '', '', '', '', '', ''],
   ]);
-  const ev = evaluateWorkbook([g]);
+  const ev = evaluateFound([g]);
   test('subtotals per level-1 group go in the 得分 column of their 小计 row', () => {
     const w = Object.fromEntries(ev.plan!.writes.map((x) => [x.address, x]));
     expect(w.G5).toMatchObject({ value: 45, purpose: 'subtotal' });
@@ -226,11 +227,11 @@ test('the money block’s own 分值 is checked like an indicator’s: 0 or more
     ['履职效能', '产出', '甲', 90, '≥2次', '2次', ''],
   ];
   for (const w of [0, 1000]) {
-    const ev = evaluateWorkbook([grid('表', rows(w))]);
+    const ev = evaluateFound([grid('表', rows(w))]);
     const item = ev.results!.indicators[0];
     expect(item.score).toBeNull();
     expect(ev.issues.find((i) => i.cell === '表!G3')!.severity).toBe('错误');
     expect(ev.plan!.writes.find((x) => x.address === 'H3')).toBeUndefined();
   }
-  expect(evaluateWorkbook([grid('表', rows(10))]).results!.indicators[0].score).toBe(9);
+  expect(evaluateFound([grid('表', rows(10))]).results!.indicators[0].score).toBe(9);
 });

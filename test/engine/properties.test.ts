@@ -1,9 +1,10 @@
 /** fast-check properties of the engine. */
+import { evaluateFound } from '../helpers/evaluate';
 import fc from 'fast-check';
 import { scoreByComparator } from '../../src/engine/scoring';
 import { readActual, readTarget } from '../../src/engine/quantity';
 import { roundHalfUp } from '../../src/engine/rounding';
-import { evaluateWorkbook, type SheetGrid, type CellValue } from '../../src/engine';
+import { type SheetGrid, type CellValue } from '../../src/engine';
 import { loadExample, setCell } from '../helpers/grid';
 
 const RUNS = Number(process.env.FC_RUNS ?? 300);
@@ -76,7 +77,7 @@ describe('over mutated copies of the example', () => {
       fc.property(mutation, (muts) => {
         const g = JSON.parse(JSON.stringify(base)) as SheetGrid;
         for (const [addr, v] of muts) setCell(g, addr, v);
-        const ev = evaluateWorkbook([g]);
+        const ev = evaluateFound([g]);
         if (!ev.plan) return true;
         for (const w of ev.plan.writes) if (!outputCells.has(w.address)) return false;
         // Every score lies within its weight (rounded to 2 decimals, as the score is).

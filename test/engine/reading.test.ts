@@ -1,8 +1,8 @@
 /** Spec §3: reading targets and actuals. */
+import { evaluateFound } from '../helpers/evaluate';
 import { readActual, readTarget, alignQuantities, readNumber } from '../../src/engine/quantity';
 import { selectTier } from '../../src/engine/qualitative';
 import { DEFAULT_SETTINGS } from '../../src/engine/settings';
-import { evaluateWorkbook } from '../../src/engine';
 import { table } from '../helpers/tables';
 
 const t = (s: string | number, f = 'General') => readTarget(s, f);
@@ -74,7 +74,7 @@ describe('actuals', () => {
     expect(readNumber('3,410.44', 'General')).toMatchObject({ ok: true, quantity: { value: 3410.44 } });
   });
   test('约100 becomes an issue on its cell with the spec message, and the other rows still score', () => {
-    const ev = evaluateWorkbook([
+    const ev = evaluateFound([
       table([
         { l1: '履职效能', name: '甲', weight: 50, target: '100', actual: '约100' },
         { l1: '履职效能', name: '乙', weight: 50, target: '≥2次', actual: '2次' },
@@ -112,7 +112,7 @@ describe('texts quoted in the pane and the report are shown as Excel shows them'
     expect(displayText(0.9547, '0.00%')).toBe('95.47%');
     expect(displayText(3410.44, '0.00')).toBe('3410.44');
     expect(displayText('≥95%', 'General')).toBe('≥95%');
-    const ev = evaluateWorkbook([table([{ l1: '履职效能', name: '甲', weight: 100, target: '≥95%', actual: { v: 1, f: '0%' } }])]);
+    const ev = evaluateFound([table([{ l1: '履职效能', name: '甲', weight: 100, target: '≥95%', actual: { v: 1, f: '0%' } }])]);
     expect(ev.results!.indicators[0].actualText).toBe('100%');
   });
 });

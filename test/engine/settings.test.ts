@@ -1,5 +1,6 @@
 /** Settings (spec §4): one validated, serialisable object; every result carries the settings it used. */
-import { DEFAULT_SETTINGS, validateSettings, evaluateWorkbook } from '../../src/engine';
+import { evaluateFound } from '../helpers/evaluate';
+import { DEFAULT_SETTINGS, validateSettings } from '../../src/engine';
 import { table } from '../helpers/tables';
 
 test('defaults are the national practice', () => {
@@ -26,7 +27,7 @@ test('invalid fields fall back to defaults with a Chinese message each; valid on
 
 test('settings survive JSON and every result carries the ones it used', () => {
   const s = validateSettings(JSON.parse(JSON.stringify({ ...DEFAULT_SETTINGS, grades: [{ grade: '合格', min: 60 }, { grade: '不合格', min: 0 }] }))).settings;
-  const ev = evaluateWorkbook([table([{ l1: '履职效能', name: '甲', weight: 100, target: '≥100', actual: 70, reason: 'r' }])], { settings: s });
+  const ev = evaluateFound([table([{ l1: '履职效能', name: '甲', weight: 100, target: '≥100', actual: 70, reason: 'r' }])], { settings: s });
   expect(ev.settings).toBe(s);
   expect(ev.results!.grade).toBe('合格');
 });
@@ -35,6 +36,6 @@ test('changing the tier default changes the qualitative score inside its band', 
   const tiers = JSON.parse(JSON.stringify(DEFAULT_SETTINGS.tiers));
   tiers[1].default = 0.75;
   const s = validateSettings({ tiers }).settings;
-  const ev = evaluateWorkbook([table([{ l1: '履职效能', name: '甲', weight: 100, target: '达到预期', actual: '基本达到', reason: 'r' }])], { settings: s });
+  const ev = evaluateFound([table([{ l1: '履职效能', name: '甲', weight: 100, target: '达到预期', actual: '基本达到', reason: 'r' }])], { settings: s });
   expect(ev.results!.indicators[0].score).toBe(75);
 });

@@ -1,12 +1,12 @@
 /** Spec §4's worked examples, by name, through the pure rules and through the whole engine. */
+import { evaluateFound } from '../helpers/evaluate';
 import { scorePositive, scoreNegative, scoreBudget, scoreEqual } from '../../src/engine/scoring';
 import { roundHalfUp } from '../../src/engine/rounding';
 import { DEFAULT_SETTINGS, validateSettings } from '../../src/engine/settings';
-import { evaluateWorkbook } from '../../src/engine';
 import { table } from '../helpers/tables';
 
 const score = (name: string, target: string, actual: string, weight = 10, l1 = '履职效能'): number | null => {
-  const ev = evaluateWorkbook([table([{ l1, l2: '产出', name, weight, target, actual, reason: '原因' }])]);
+  const ev = evaluateFound([table([{ l1, l2: '产出', name, weight, target, actual, reason: '原因' }])]);
   return ev.results!.indicators.find((i) => i.name === name)!.score;
 };
 
@@ -30,7 +30,7 @@ describe('spec §4 worked examples (分值 10)', () => {
     expect(score('服务效果', '达到预期', '基本达到')).toBe(7);
   });
   test('budget 3410.44 / 3410.44 → 100.00 %, score 10.00', () => {
-    const ev = evaluateWorkbook([
+    const ev = evaluateFound([
       table([{ l1: '管理效率', l2: '预算执行', name: '预算完成率', weight: 10, target: '100%', actual: '' }, { l1: '履职效能', l2: '产出', name: '其他', weight: 90, target: '≥1次', actual: '1次' }], {
         budget: { annual: 3410.44, executed: 3410.44 },
       }),
@@ -60,7 +60,7 @@ describe('the other rules of §4', () => {
     expect(score('覆盖率', '=100%', '80%')).toBe(8);
   });
   test('over-achievement gives no bonus and is flagged at 130 %', () => {
-    const ev = evaluateWorkbook([table([{ l1: '履职效能', name: '办件量', weight: 100, target: '≥100件', actual: '150件' }])]);
+    const ev = evaluateFound([table([{ l1: '履职效能', name: '办件量', weight: 100, target: '≥100件', actual: '150件' }])]);
     expect(ev.results!.indicators[0].score).toBe(100);
     expect(ev.issues.some((i) => i.kind === 'overAchievement' && i.cell.endsWith('!F8'))).toBe(true);
   });
@@ -84,7 +84,7 @@ describe('the other rules of §4', () => {
     expect(roundHalfUp(9.4736842)).toBe(9.47);
     expect(roundHalfUp(2.675)).toBe(2.68);
     // 3 × 10 × 2/3 = 6.67 each; the total is 20.01, not round(20.0)
-    const ev = evaluateWorkbook([
+    const ev = evaluateFound([
       table(['甲', '乙', '丙'].map((n) => ({ l1: '履职效能', name: n, weight: 10, target: '≥3次', actual: '2次', reason: '原因' }))),
     ]);
     expect(ev.results!.indicators.map((i) => i.score)).toEqual([6.67, 6.67, 6.67]);
@@ -92,18 +92,18 @@ describe('the other rules of §4', () => {
   });
   test('grades: 90 优, 89.99 良, 80 良, 79.99 中, 60 中, 59.99 差', () => {
     const g = (s: number): string => {
-      const ev = evaluateWorkbook([table([{ l1: '履职效能', name: '甲', weight: 100, target: '≥100', actual: s, reason: 'r' }])]);
+      const ev = evaluateFound([table([{ l1: '履职效能', name: '甲', weight: 100, target: '≥100', actual: s, reason: 'r' }])]);
       return ev.results!.grade;
     };
     expect([g(90), g(89.99), g(80), g(79.99), g(60), g(59.99)]).toEqual(['优', '良', '良', '中', '中', '差']);
   });
   test('weights that do not add up to 100 are scored anyway, with the sum shown', () => {
-    const ev = evaluateWorkbook([table([{ l1: '履职效能', name: '甲', weight: 95, target: '≥1次', actual: '1次' }])]);
+    const ev = evaluateFound([table([{ l1: '履职效能', name: '甲', weight: 95, target: '≥1次', actual: '1次' }])]);
     expect(ev.results!.total).toBe(95);
     expect(ev.issues.find((i) => i.kind === 'weightSum')!.message).toContain('分值合计为 95，应为 100。');
   });
   test('a row that loses points with no deviation reason asks for one', () => {
-    const ev = evaluateWorkbook([table([{ l1: '履职效能', name: '甲', weight: 100, target: '≥95%', actual: '90%' }])]);
+    const ev = evaluateFound([table([{ l1: '履职效能', name: '甲', weight: 100, target: '≥95%', actual: '90%' }])]);
     expect(ev.issues.find((i) => i.kind === 'reasonMissing')!.message).toContain('请填写偏差原因');
   });
 });

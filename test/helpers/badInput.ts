@@ -2,7 +2,8 @@
  * Helpers for the bad-input catalogue: a standard table with four good rows, one of which a case spoils, and
  * checks that name the expected issue and prove the other rows still scored (in the results and in the plan).
  */
-import { evaluateWorkbook, type Evaluation, type SheetGrid } from '../../src/engine';
+import { evaluateFound } from './evaluate';
+import { type FoundEvaluation as Evaluation, type SheetGrid } from '../../src/engine';
 import type { Severity } from '../../src/engine/types';
 import { table, firstIndicatorRow, type Row, type TableOptions } from './tables';
 
@@ -34,7 +35,7 @@ export function at(col: string, i: number, o: TableOptions = {}): string {
 }
 
 export function evaluate(g: SheetGrid | SheetGrid[]): Evaluation {
-  return evaluateWorkbook(Array.isArray(g) ? g : [g], { now: '2025-03-01T00:00:00.000Z' });
+  return evaluateFound(Array.isArray(g) ? g : [g], { now: '2025-03-01T00:00:00.000Z' });
 }
 
 export function standard(rows: Row[], o: TableOptions = {}): Evaluation {

@@ -62,8 +62,8 @@ function emptyReport(): Report {
 }
 
 export function buildReport(evaluation: Evaluation, material?: ReportMaterial | null): Report {
+  if (!evaluation.found) return emptyReport();
   const { table, results } = evaluation;
-  if (!table || !results) return emptyReport();
   const ctx = makeContext(table, results, material ?? {}, evaluation.settings.weightTotal, evaluation.issues);
   const sections: ReportSection[] = REPORT_HEADINGS.map(({ heading, level }, i) => ({
     heading,
