@@ -30,12 +30,8 @@ interface Handle {
   messageFromDialog(message: string): void;
   sentToParent(): string[];
 }
-declare global {
-  interface Window {
-    __fakeHost: Handle;
-    __FAKE_WORKBOOK__?: FakeWorkbookSnapshot;
-  }
-}
+/** The page's window as the fake host leaves it (not a global declaration: browser.test.ts has its own). */
+type FakeWindow = Window & { __fakeHost: Handle; __FAKE_WORKBOOK__?: FakeWorkbookSnapshot };
 
 describeBrowser('intranet build and the ribbon command in headless Chromium', () => {
   jest.setTimeout(300000);
@@ -87,7 +83,7 @@ describeBrowser('intranet build and the ribbon command in headless Chromium', ()
       }
       return route.continue();
     });
-    if (fake) await page.addInitScript((s) => (window.__FAKE_WORKBOOK__ = s), example);
+    if (fake) await page.addInitScript((s) => ((window as unknown as FakeWindow).__FAKE_WORKBOOK__ = s), example);
     await page.goto(`${server.origin}/${file}`);
     return { page, errors };
   }
@@ -126,17 +122,17 @@ describeBrowser('intranet build and the ribbon command in headless Chromium', ()
     await page.waitForSelector('#calculate:not([disabled])');
     await page.click('#calculate');
     await page.waitForFunction(() => document.querySelector('#result-total')?.textContent === '98.00');
-    expect(await page.evaluate((q) => window.__fakeHost.cell(q), `${SHEET}!G27`)).toBe(98);
+    expect(await page.evaluate((q) => (window as unknown as FakeWindow).__fakeHost.cell(q), `${SHEET}!G27`)).toBe(98);
     expect(errors).toEqual([]);
     await page.close();
   });
 
   test('计算得分 from the ribbon: written without the pane, the outcome dialog shows 98.00 and 优, 确定 closes it', async () => {
     const { page, errors } = await open('commands.html', 'function file', true);
-    const completed = page.evaluate(() => window.__fakeHost.invoke('calculateScores'));
-    await page.waitForFunction(() => window.__fakeHost.dialogs().length === 1);
-    expect(await page.evaluate((q) => window.__fakeHost.cell(q), `${SHEET}!G27`)).toBe(98);
-    const [dialog] = await page.evaluate(() => window.__fakeHost.dialogs());
+    const completed = page.evaluate(() => (window as unknown as FakeWindow).__fakeHost.invoke('calculateScores'));
+    await page.waitForFunction(() => (window as unknown as FakeWindow).__fakeHost.dialogs().length === 1);
+    expect(await page.evaluate((q) => (window as unknown as FakeWindow).__fakeHost.cell(q), `${SHEET}!G27`)).toBe(98);
+    const [dialog] = await page.evaluate(() => (window as unknown as FakeWindow).__fakeHost.dialogs());
     expect(dialog.url.startsWith(`${server.origin}/outcome.html?status=done&`)).toBe(true);
 
     // The dialog page, as Office would open it (its own runtime, office.js from our origin).
@@ -152,12 +148,12 @@ describeBrowser('intranet build and the ribbon command in headless Chromium', ()
     await shown.page.setViewportSize({ width: 480, height: 360 });
     await shown.page.screenshot({ path: path.join(OUTPUT, 'outcome.png') });
     await shown.page.click('#outcome-close');
-    expect(await shown.page.evaluate(() => window.__fakeHost.sentToParent())).toEqual(['close']);
+    expect(await shown.page.evaluate(() => (window as unknown as FakeWindow).__fakeHost.sentToParent())).toEqual(['close']);
 
     // Office hands that message to the function file: it closes the dialog and completes the command.
-    await page.evaluate(() => window.__fakeHost.messageFromDialog('close'));
+    await page.evaluate(() => (window as unknown as FakeWindow).__fakeHost.messageFromDialog('close'));
     await completed;
-    expect((await page.evaluate(() => window.__fakeHost.dialogs()))[0].closed).toBe(true);
+    expect((await page.evaluate(() => (window as unknown as FakeWindow).__fakeHost.dialogs()))[0].closed).toBe(true);
     expect(errors).toEqual([]);
     expect(shown.errors).toEqual([]);
     await shown.page.close();

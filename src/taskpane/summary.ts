@@ -27,17 +27,17 @@ export interface CommandFacts {
 }
 
 export function commandFacts(outcome: CalculateOutcome): CommandFacts {
-  const ev = outcome.evaluation;
+  const ev = outcome.evaluation && outcome.evaluation.found ? outcome.evaluation : null;
   const issues = ev ? ev.issues : [];
   const count = (severity: string) => issues.filter((i) => i.severity === severity).length;
-  const r = ev && ev.found ? ev.results : null;
+  const r = ev ? ev.results : null;
   let status: CommandStatus;
-  if (!ev) status = 'failed';
-  else if (!ev.found) status = 'notFound';
+  // As the pane reads it: no table but sheets searched is "not found"; nothing at all is a failure.
+  if (!ev) status = outcome.searched.length ? 'notFound' : 'failed';
   else if (!outcome.ok) status = 'notWritten';
   else status = r && r.complete ? 'done' : 'incomplete';
   const complete = !!r && r.complete;
-  const cells = status === 'done' || status === 'incomplete' ? (ev && ev.plan ? ev.plan.writes.length : 0) : 0;
+  const written = status === 'done' || status === 'incomplete';
   return {
     status,
     total: complete && r ? r.total : null,
@@ -45,7 +45,7 @@ export function commandFacts(outcome: CalculateOutcome): CommandFacts {
     errors: count('错误'),
     warnings: count('警告'),
     notes: count('提示'),
-    cells,
+    cells: written && ev ? ev.plan.writes.length : 0,
     report: !!outcome.reportSheet,
   };
 }
