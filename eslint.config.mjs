@@ -15,7 +15,7 @@ const noHtmlSinks = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-cli/**', 'coverage/**', 'out/**', 'test-output/**', 'node_modules/**', '.tmp/**'] },
+  { ignores: ['dist/**', 'dist-cli/**', 'dist-wps/**', 'coverage/**', 'out/**', 'test-output/**', 'node_modules/**', '.tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

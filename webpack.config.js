@@ -219,3 +219,7 @@ module.exports = async (env, argv) => {
     },
   };
 };
+
+// Shared with webpack.wps.config.js (the WPS 表格 add-in): the same pane, CSS and page policy.
+module.exports.officeJsSetup = officeJsSetup;
+module.exports.cssWithFallbacks = cssWithFallbacks;
