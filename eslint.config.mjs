@@ -14,6 +14,9 @@ const noHtmlSinks = [
   },
 ];
 
+const noExcel = { name: 'Excel', message: '只有 src/excel 中的网关可以调用 Excel.*。' };
+const noWps = ['Application', 'wps'].map((name) => ({ name, message: '只有 src/wps 中的 WPS 门可以调用 WPS 的 Application。' }));
+
 export default tseslint.config(
   { ignores: ['dist/**', 'dist-cli/**', 'dist-wps/**', 'coverage/**', 'out/**', 'test-output/**', 'node_modules/**', '.tmp/**'] },
   js.configs.recommended,
@@ -40,10 +43,11 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': ['error', ...noHtmlSinks] },
   },
   {
-    // Every Excel call lives in the gateway (src/excel); the engine and the pane never touch Excel.*.
-    files: ['src/engine/**/*.ts', 'src/taskpane/**/*.ts', 'src/cli/**/*.ts', 'src/export/**/*.ts'],
-    rules: {
-      'no-restricted-globals': ['error', { name: 'Excel', message: '只有 src/excel 中的网关可以调用 Excel.*。' }],
-    },
+    // Every Excel call lives in the gateway (src/excel), every WPS call in the WPS door (src/wps): the engine, the
+    // pane, the ribbon command and the command line touch neither.
+    files: ['src/engine/**/*.ts', 'src/taskpane/**/*.ts', 'src/cli/**/*.ts', 'src/export/**/*.ts', 'src/commands/**/*.ts'],
+    rules: { 'no-restricted-globals': ['error', noExcel, ...noWps] },
   },
+  { files: ['src/excel/**/*.ts'], rules: { 'no-restricted-globals': ['error', ...noWps] } },
+  { files: ['src/wps/**/*.ts'], rules: { 'no-restricted-globals': ['error', noExcel] } },
 );
