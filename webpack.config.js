@@ -75,20 +75,7 @@ function cssWithFallbacks(content, absoluteFrom) {
 }
 
 const DEV_URL = 'https://localhost:3000/';
-const CDN_OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-const LOCAL_OFFICE_DIR = 'office-js';
-
-/**
- * Where office.js comes from, and the page's Content-Security-Policy to go with it. The policy is one line so
- * that the tests can read it back; only the script and connect sources change between the two builds.
- */
-function officeJsSetup(local) {
-  const office = local ? '' : ' https://appsforoffice.microsoft.com';
-  const csp =
-    `default-src 'self'; script-src 'self'${office}; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; ` +
-    `connect-src 'self'${office}; object-src 'none'; base-uri 'self'; form-action 'none'`;
-  return { officeJs: local ? `${LOCAL_OFFICE_DIR}/office.js` : CDN_OFFICE_JS, csp };
-}
+const { LOCAL_OFFICE_DIR, officeJsSetup } = require('./scripts/office-js-setup');
 
 /**
  * The files office.js loads in Excel, from the @microsoft/office-js package (its dist/ mirrors the CDN folder):
@@ -220,6 +207,5 @@ module.exports = async (env, argv) => {
   };
 };
 
-// Shared with webpack.wps.config.js (the WPS 表格 add-in): the same pane, CSS and page policy.
-module.exports.officeJsSetup = officeJsSetup;
+// Shared with webpack.wps.config.js (the WPS 表格 add-in): the same CSS fallbacks.
 module.exports.cssWithFallbacks = cssWithFallbacks;

@@ -14,6 +14,7 @@ const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const base = require('./webpack.config.js');
+const { officeJsSetup } = require('./scripts/office-js-setup');
 
 const FOLDER = 'jixiaoziping';
 
@@ -25,7 +26,7 @@ module.exports = async (env, argv) => {
       template,
       chunks,
       scriptLoading: 'defer',
-      templateParameters: { officeJs: '', csp: base.officeJsSetup(true).csp },
+      templateParameters: { officeJs: '', csp: officeJsSetup(true).csp },
     });
   config.entry = {
     main: './src/wps/ribbon.ts',
