@@ -9,7 +9,7 @@ import { issue } from './issues';
 import { alignQuantities, readActual, readNature, readNumber, readTarget, showQuantity } from './quantity';
 import { methodOf, scoreBudget, scoreByComparator, scoreQualitative } from './scoring';
 import { selectTier, tierName } from './qualitative';
-import { percentText, roundHalfUp } from './rounding';
+import { percentText, roundHalfUp, roundScore } from './rounding';
 import { isBudgetIndicator } from './locate';
 import { PERCENT_POINT_TOLERANCE } from './tolerance';
 
@@ -67,13 +67,20 @@ export function scoreRow(row: IndicatorRow, view: SheetView, ctx: RowContext): R
     issues,
   });
 
-  const w = at(view, row.row, row.columns.weight);
-  const wr = readNumber(w.v, 'General');
-  if (!wr.ok) {
-    issues.push(issue('weightUnreadable', sheet, row.cells.weight || row.cells.name, { text: wr.text || '（空）' }));
-    return out({});
+  let weight: number;
+  if (row.columns.weight < 0) {
+    // No 分值 column: the weight the labels give (the table-level issue says when none does).
+    if (row.labelWeight === null) return out({});
+    weight = row.labelWeight;
+  } else {
+    const w = at(view, row.row, row.columns.weight);
+    const wr = readNumber(w.v, 'General');
+    if (!wr.ok) {
+      issues.push(issue('weightUnreadable', sheet, row.cells.weight || row.cells.name, { text: wr.text || '（空）' }));
+      return out({});
+    }
+    weight = wr.quantity.value;
   }
-  const weight = wr.quantity.value;
   const bad = weightProblem(weight, row.cells.weight, sheet, settings);
   if (bad) {
     issues.push(bad);
@@ -112,6 +119,7 @@ export function scoreRow(row: IndicatorRow, view: SheetView, ctx: RowContext): R
     issues.push(issue('actualNotNumeric', sheet, actualCell, { text: actual.text, target: row.targetText, example }));
   }
   if (actual.kind !== 'numeric') return out({ weight });
+  if (actual.signed) issues.push(issue('signedActual', sheet, actualCell, { text: row.actualText, value: showQuantity(actual.quantity) }));
 
   const comparator = target.signWritten || nature === null ? target.comparator : nature;
   const al = alignQuantities(target, actual, row.unitText);
@@ -121,7 +129,7 @@ export function scoreRow(row: IndicatorRow, view: SheetView, ctx: RowContext): R
   }
   const method = methodOf(comparator);
   const raw = scoreByComparator(comparator, weight, al.target, al.actual);
-  const computed = roundHalfUp(raw, 2);
+  const computed = roundScore(raw, settings.rounding);
   const show = (x: number): string => `${num(x)}${al.unit}`;
   const full = computed >= weight - 1e-9;
   const explanation = full
@@ -150,13 +158,13 @@ function scoreQualitativeRow(
     return base;
   }
   const text = actual.kind === 'numeric' ? showQuantity(actual.quantity) : actual.text;
-  const tier = selectTier(text, settings);
+  const tier = selectTier(text, settings, row.targetText);
   if (!tier) {
     issues.push(issue('tierUnknown', sheet, actualCell, { text }));
     return base;
   }
   const t = settings.tiers.find((x) => x.key === tier)!;
-  const computed = roundHalfUp(scoreQualitative(weight, tier, settings), 2);
+  const computed = roundScore(scoreQualitative(weight, tier, settings), settings.rounding);
   const explanation = `定性：“${text}”属于“${tierName(tier, settings)}”档（${fmt2(weight * t.band[0])}–${fmt2(weight * t.band[1])} 分），按默认 ${Math.round(t.default * 100)}% 得 ${fmt2(computed)}`;
   return { ...base, computed, tier, explanation };
 }
@@ -178,7 +186,7 @@ function scoreBudgetRow(row: IndicatorRow, view: SheetView, ctx: RowContext, wei
       issues.push(issue('budgetActualDiffers', sheet, row.cells.actual, { text: row.actualText, rate: percentText(budgetRate) }));
     }
   }
-  const computed = roundHalfUp(scoreBudget(weight, budgetRate, settings), 2);
+  const computed = roundScore(scoreBudget(weight, budgetRate, settings), settings.rounding);
   const reading = { comparator: '>=' as const, stated: false, target: 100, actual: budgetRate * 100, unit: '%' };
   const rule = settings.budgetRule === 'linear' ? `${num(weight)}×min(${percentText(budgetRate)}，100%)` : '按分档';
   const explanation = `预算完成率：全年执行数÷全年预算数＝${percentText(budgetRate)}，${rule}＝${fmt2(computed)}`;

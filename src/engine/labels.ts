@@ -3,15 +3,15 @@
  * Within one header cell the longest matching synonym decides the meaning.
  */
 export const TITLE = '部门整体支出绩效自评表';
+/** A title names a self-evaluation table: 部门整体支出绩效自评表, 部门整体绩效自评表, 项目支出绩效自评表, 绩效目标自评表 … */
+export const TITLE_PATTERN = /绩效.{0,8}自评表|自评表/;
 
 export const HEADER_LABELS = {
-  unitName: ['单位名称', '部门名称', '预算部门', '单位(部门)名称', '部门(单位)名称'],
+  unitName: ['单位名称', '部门名称', '预算部门', '单位(部门)名称', '部门(单位)名称', '实施单位', '主管部门'],
   goal: ['年度整体绩效目标', '年度总体目标', '预期目标', '年度绩效目标', '整体绩效目标'],
   achievement: ['实际完成情况', '年度总体目标完成情况', '目标完成情况'],
   shortfall: ['未能完成原因', '未完成原因'],
 } as const;
-
-export const MONEY_BLOCK_TITLES = ['年度部门整体支出规模', '预算执行情况', '年度资金总额', '部门整体支出规模', '资金情况'];
 
 export type MoneyColumn = 'initial' | 'annual' | 'executed' | 'rate' | 'weight' | 'score' | 'source';
 
@@ -25,8 +25,19 @@ export const MONEY_COLUMNS: Record<MoneyColumn, string[]> = {
   source: ['资金来源', '资金性质', '项目'],
 };
 
-export const MONEY_TOTAL_ROWS = ['合计', '年度资金总额', '总额', '总计', '资金总额'];
-export const MONEY_SOURCE_ROWS = ['财政拨款', '一般公共预算', '政府性基金', '国有资本经营', '上年结转', '其他资金', '其中', '专户', '事业收入', '其他'];
+export const MONEY_TOTAL_ROWS = ['合计', '年度资金总额', '年度总金额', '资金总额', '资金总计', '总额', '总计', '总金额'];
+export const MONEY_SOURCE_ROWS = [
+  '财政拨款', '财政资金', '一般公共预算', '政府性基金', '国有资本经营', '上年结转', '结转', '其他资金', '其中', '专户', '事业收入', '自有资金',
+  '基本支出', '项目支出', '其他',
+];
+/** Parts of 财政拨款 that a table may list under it as a breakdown (§2.1). */
+export const FISCAL_SUBCATEGORIES = ['一般公共预算', '政府性基金', '国有资本经营'];
+export const FISCAL_PARENTS = ['财政拨款', '财政资金', '财政'];
+/** Rows that end the money block: goal and indicator rows are never fund rows (§2.1). */
+export const NON_FUND_ROWS = [
+  '年度总体目标', '总体目标', '年度绩效目标', '绩效目标', '预期目标', '年初设定目标', '实际完成情况', '目标完成情况', '完成情况',
+  '绩效指标', '一级指标', '二级指标', '三级指标', '指标名称', '年度目标', '未能完成原因', '未完成原因',
+];
 
 export type IndicatorColumn =
   | 'level1'

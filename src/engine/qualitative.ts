@@ -6,9 +6,19 @@ import type { Settings } from './settings';
 import type { TierKey } from './types';
 import { toHalfWidth } from './text';
 
-export function selectTier(text: string, settings: Settings): TierKey | null {
+/** Words compared for "the actual repeats the target": half-width, no spaces or punctuation. */
+function bare(text: string): string {
+  return toHalfWidth(text).replace(/[\s,.;:!?，。；：！？、"'“”‘’()（）]+/g, '');
+}
+
+/**
+ * The tier an actual selects. An actual that repeats the target's words (显著提升 for the target 显著提升, or
+ * 未发生安全事故 for 未发生安全事故) says the target was met (§3), whatever words it holds.
+ */
+export function selectTier(text: string, settings: Settings, target = ''): TierKey | null {
   const t = toHalfWidth(text).replace(/\s+/g, '');
   if (!t) return null;
+  if (target && bare(text) === bare(target) && bare(text)) return settings.tiers[0].key;
   const tiers = settings.tiers; // highest first
   let byName: TierKey | null = null;
   for (const tier of tiers) if (tier.name && t.includes(tier.name.replace(/\s+/g, ''))) byName = tier.key;

@@ -142,7 +142,8 @@ export function readTarget(v: CellValue, numberFormat: string): TargetRead {
 }
 
 export type ActualRead =
-  | { kind: 'numeric'; quantity: Quantity; form: 'format%' | 'text' | 'bare' }
+  /** `signed`: written with the target's sign (≥266米): the actual is at least (at most) that number (§3). */
+  | { kind: 'numeric'; quantity: Quantity; form: 'format%' | 'text' | 'bare'; signed?: Comparator }
   | { kind: 'qualitative'; text: string }
   | { kind: 'blank' }
   | { kind: 'error'; text: string }
@@ -155,7 +156,12 @@ export function readActual(v: CellValue, numberFormat: string): ActualRead {
   if (n.reason === 'blank') return { kind: 'blank' };
   if (n.reason === 'error') return { kind: 'error', text: n.text };
   const text = n.text;
-  if (/\d/.test(toHalfWidth(text))) return { kind: 'unreadable', text };
+  if (/\d/.test(toHalfWidth(text))) {
+    // Written with a sign, as targets are (≥90%, 不低于95%): the number, and the sign it was written with.
+    const t = readTarget(text, numberFormat);
+    if (t.kind === 'numeric' && t.signWritten) return { kind: 'numeric', quantity: t.quantity, form: t.form, signed: t.comparator };
+    return { kind: 'unreadable', text };
+  }
   return { kind: 'qualitative', text };
 }
 
@@ -182,6 +188,13 @@ export function alignQuantities(
   const percentRow = target.quantity.unit === '%' || actual.quantity.unit === '%' || unitCol === '%';
   const notes: string[] = [];
   if (percentRow) {
+    // Only the unit column says %: bare numbers are percentage points as written (2 and 2.5, 95 and 96), unless one
+    // is plainly a fraction beside points (0.96 beside 95), which is read below.
+    const t = target.quantity, a = actual.quantity;
+    const fractionBesidePoints = (x: number, y: number): boolean => Math.abs(x) <= 1.5 && Math.abs(y) >= 10;
+    if (t.unit === '' && a.unit === '' && !fractionBesidePoints(t.value, a.value) && !fractionBesidePoints(a.value, t.value)) {
+      return { target: t.value, actual: a.value, unit: '%', notes, unitMismatch: false };
+    }
     const side = (q: { quantity: Quantity; form: string }, label: string): number => {
       if (q.quantity.unit === '%') return q.quantity.value;
       if (q.quantity.unit === '' && Math.abs(q.quantity.value) <= 2) {

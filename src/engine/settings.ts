@@ -2,6 +2,8 @@
  * Scoring settings (spec §4). One serialisable object; every result carries the settings it used.
  * The defaults are the usual national practice.
  */
+import { ROUNDING_RULES, type RoundingRule } from './rounding';
+
 export type TierKey = 'met' | 'partial' | 'unmet';
 
 export interface TierSetting {
@@ -29,6 +31,8 @@ export interface Settings {
   overAchievement: number;
   /** What the weights should add up to. */
   weightTotal: number;
+  /** How each indicator score is rounded; subtotals and the total are sums of the rounded scores. */
+  rounding: RoundingRule;
 }
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
@@ -71,6 +75,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   ],
   overAchievement: 1.3,
   weightTotal: 100,
+  rounding: 'halfUp2',
 }) as Settings;
 
 function clone<T>(x: T): T {
@@ -148,5 +153,20 @@ export function validateSettings(input: unknown): { settings: Settings; errors: 
     if (typeof o.weightTotal === 'number' && o.weightTotal > 0 && Number.isFinite(o.weightTotal)) s.weightTotal = o.weightTotal;
     else errors.push('分值合计（weightTotal）应为正数，已采用默认值 100。');
   }
+  if (o.rounding !== undefined) {
+    if (typeof o.rounding === 'string' && Object.prototype.hasOwnProperty.call(ROUNDING_RULES, o.rounding)) s.rounding = o.rounding as RoundingRule;
+    else errors.push('得分取舍方式（rounding）应为 halfUp2（四舍五入保留两位小数）、truncate2（截尾保留两位小数）或 whole（四舍五入取整数分），已采用默认值 halfUp2。');
+  }
   return { settings: s, errors };
+}
+
+/** The settings a calculation used, in one Chinese line, for the pane and the command line to show with the results. */
+export function describeSettings(settings: Settings): string {
+  const grades = settings.grades
+    .filter((g) => g.min > 0)
+    .map((g) => `${g.grade} ≥${g.min}`)
+    .join('、');
+  const rule = settings.budgetRule === 'bands' ? '分档计分' : '按比例计分';
+  const over = `${Math.round(settings.overAchievement * 1000) / 10}%`;
+  return `计分设置：预算完成率${rule}；每项得分${ROUNDING_RULES[settings.rounding]}；等级 ${grades}；实际值达到目标值 ${over} 及以上时提示超额。`;
 }

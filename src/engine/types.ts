@@ -41,8 +41,13 @@ import type { TierKey } from './settings';
 /** One fund-source row (or the total) of the money block. */
 export interface BudgetRow {
   name: string;
-  /** Row is a "其中：…" sub-row of the row above it. */
+  /** Set by the reconciliation (budget.ts): a breakdown of another row, not counted again in the total. */
   sub: boolean;
+  /**
+   * Index (in MoneyBlock.rows) of the row this one may break down (一般公共预算 under 财政拨款, a 其中 row under a
+   * source), when its label and amounts allow it; null otherwise. Whether it does is decided by the figures.
+   */
+  breakdownOf: number | null;
   initial: number | null;
   annual: number | null;
   executed: number | null;
@@ -58,11 +63,12 @@ export interface BudgetRow {
 }
 
 export interface MoneyBlock {
-  /** '万元' or '元' as read from the header. */
+  /** '万元' or '元' as read from the header (or judged from the amounts when unstated, unitStated false). */
   unit: '万元' | '元';
+  unitStated: boolean;
   rows: BudgetRow[];
   total: BudgetRow | null;
-  /** 分值/权重 of the budget item when the money block carries it. */
+  /** 分值/权重 of the budget item when the money block carries it (a column, or a label such as 得分（20分*执行率）). */
   weight: number | null;
   weightCell: string | null;
   /** Local address of the money block's 得分 cell (total row) when present. */
@@ -70,6 +76,8 @@ export interface MoneyBlock {
   /** Which column held the budget for the year: '全年预算数' or '年初预算数' (fallback). */
   budgetColumn: string;
   headerRow: number;
+  /** 0-based column holding the row labels (合计, 其中：…), whatever its header says. */
+  labelColumn: number;
 }
 
 /** One indicator row as found in the sheet (inputs only). */
@@ -78,6 +86,13 @@ export interface IndicatorRow {
   level1: string;
   level2: string;
   name: string;
+  /**
+   * The weight from the labels (产出指标（50分） shared among its rows) when the table has no 分值/权重 column;
+   * null otherwise (the weight cell is read) or when no label gives one.
+   */
+  labelWeight: number | null;
+  /** Where the row's level-1 and level-2 texts are (the merged area's top-left, or the first row of a blank-below group). */
+  levelCells: { level1: string; level2: string };
   /** Cell texts as Excel shows them (a number formatted as % reads 100%), for display and the report. */
   weightText: string;
   targetText: string;
@@ -176,7 +191,15 @@ export interface GroupResult {
 }
 
 export interface Results {
-  budget: { rows: BudgetRate[]; total: BudgetRate | null; totalComputedFromSources: boolean; weight: number | null; score: number | null };
+  budget: {
+    rows: BudgetRate[];
+    total: BudgetRate | null;
+    totalComputedFromSources: boolean;
+    /** Rows read as breakdowns of another row (not counted again in the total): the reading taken (§2.1). */
+    breakdowns: string[];
+    weight: number | null;
+    score: number | null;
+  };
   indicators: IndicatorResult[];
   groups: GroupResult[];
   level2Groups: GroupResult[];

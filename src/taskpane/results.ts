@@ -1,5 +1,5 @@
 /** Renders the scores: summary (总分, 等级, 预算完成率), level-1 subtotals, budget rows and each indicator. */
-import type { Settings } from '../engine/settings';
+import { describeSettings, type Settings } from '../engine/settings';
 import type { FoundEvaluation as Evaluation, IndicatorResult, Results } from '../engine/types';
 import { append, button, clear, el } from './dom';
 import { fmtNumber, fmtRate, fmtScore, toPercentField } from './format';
@@ -147,15 +147,7 @@ function fact(label: string, value: string): HTMLElement {
   return el('span', { class: 'fact' }, el('span', { class: 'fact-label' }, `${label} `), value || '—');
 }
 
-/** The settings the results were computed with, shown beside them. */
+/** The settings the results were computed with, shown beside them (the engine words them for every door). */
 function settingsUsed(settings: Settings): HTMLElement {
-  const grades = settings.grades
-    .filter((g) => g.min > 0)
-    .map((g) => `${g.grade} ≥${fmtNumber(g.min)}`)
-    .join('、');
-  return el(
-    'p',
-    { class: 'muted small' },
-    S.settingsUsed(settings.budgetRule === 'bands' ? S.ruleBands : S.ruleLinear, grades, `${toPercentField(settings.overAchievement)}%`),
-  );
+  return el('p', { class: 'muted small' }, describeSettings(settings));
 }

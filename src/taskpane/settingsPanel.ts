@@ -60,6 +60,14 @@ export function renderSettings(host: HTMLElement, settings: Settings, storedErro
       bands,
     ),
     el(
+      'fieldset',
+      {},
+      el('legend', {}, S.roundingLegend),
+      radio('rounding', 'halfUp2', S.roundingHalfUp2, settings.rounding === 'halfUp2'),
+      radio('rounding', 'truncate2', S.roundingTruncate2, settings.rounding === 'truncate2'),
+      radio('rounding', 'whole', S.roundingWhole, settings.rounding === 'whole'),
+    ),
+    el(
       'div',
       { class: 'field-row' },
       field(S.overAchievement, toPercentField(settings.overAchievement), { name: 'overAchievement', wide: true }),
@@ -145,9 +153,11 @@ export function readForm(form: HTMLFormElement, base: Settings): { settings: Set
     return n;
   };
   const rule = (form.querySelector('input[name="budgetRule"]:checked') as HTMLInputElement | null)?.value ?? base.budgetRule;
+  const rounding = (form.querySelector('input[name="rounding"]:checked') as HTMLInputElement | null)?.value ?? base.rounding;
   const raw = {
     version: 1,
     budgetRule: rule,
+    rounding,
     budgetBands: base.budgetBands.map((_, i) => ({ min: percent(`bandMin${i}`), ratio: percent(`bandRatio${i}`) })),
     overAchievement: percent('overAchievement'),
     weightTotal: plain('weightTotal'),

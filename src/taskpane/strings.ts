@@ -67,10 +67,6 @@ export const S = {
   manualOutOfBand: '手工得分超出所属档次区间',
   acceptComputed: '采用计算值',
   acceptComputedLabel: (name: string) => `采用计算值：${name}`,
-  settingsUsed: (rule: string, grades: string, over: string) =>
-    `计分设置：预算完成率${rule}；等级 ${grades}；实际值达到目标值 ${over} 及以上时提示超额。`,
-  ruleLinear: '按比例计分',
-  ruleBands: '分档计分',
 
   // Issues
   issuesTitle: '校验提示',
@@ -109,6 +105,10 @@ export const S = {
   budgetRuleLegend: '预算完成率计分方式',
   budgetRuleLinear: '按比例：分值 × 预算完成率（最高 100%）',
   budgetRuleBands: '分档：达到下限即得相应比例',
+  roundingLegend: '每项得分的取舍',
+  roundingHalfUp2: '四舍五入保留两位小数（如 9.4737 → 9.47）',
+  roundingTruncate2: '截尾保留两位小数（如 9.6852 → 9.68）',
+  roundingWhole: '四舍五入取整数分（如 8.6 → 9）',
   bandMin: (i: number) => `第 ${i} 档下限（%）`,
   bandRatio: (i: number) => `第 ${i} 档得分比例（%）`,
   overAchievement: '超额完成提示阈值（实际值达到目标值的百分之几时提示）',
