@@ -4,7 +4,6 @@
  * codes, completes the event once, offers the pane only when there is something to read, and still calculates
  * where the dialog API is missing.
  */
-import * as path from 'path';
 import { FakeHost, installFakeOffice } from './fakehost';
 import { changedCells } from './fakehost/compare';
 import { loadXlsx } from './fakehost/xlsx';
@@ -13,7 +12,6 @@ import { commandSummary, factsFromQuery, factsToQuery, commandFacts } from '../s
 import { S } from '../src/taskpane/strings';
 
 const HERE = 'https://localhost:3000/commands.html';
-const REAL = path.join(__dirname, 'fixtures', 'real');
 
 let host: FakeHost;
 afterEach(() => {
@@ -69,14 +67,15 @@ test('on the example: the scores are written without the pane, a dialog says 98.
 });
 
 test('a table with errors: the dialog counts them and tells where to read them (打开任务窗格)', async () => {
-  const wb = await loadXlsx(path.join(REAL, 'chizhou-tangxi-weituo.xlsx'));
+  const wb = await loadXlsx(EXAMPLE_PATH);
+  wb.get(SHEET).set('F17', '约100'); // an actual the engine does not guess: an error on F17
   host = installFakeOffice(wb);
   loadFunctionFile();
   const click = host.commands.invoke('calculateScores');
   await waitFor(() => host.commands.dialogs.length === 1);
   const facts = factsFromQuery(query(host.commands.dialogs[0].url));
-  expect(facts.errors).toBe(2);
-  expect(facts.warnings).toBe(1);
+  expect(facts.errors).toBeGreaterThanOrEqual(1);
+  expect(facts.status).toBe('incomplete');
   const summary = commandSummary(facts, 'excel');
   expect(summary.openPane).toBe(true);
   expect(summary.lines).toContain(S.cmdOpenPane);
