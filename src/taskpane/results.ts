@@ -2,7 +2,7 @@
 import { describeSettings, type Settings } from '../engine/settings';
 import type { FoundEvaluation as Evaluation, IndicatorResult, Results } from '../engine/types';
 import { append, button, clear, el } from './dom';
-import { fmtNumber, fmtRate, fmtScore, toPercentField } from './format';
+import { fmtNumber, fmtRate, fmtScore } from './format';
 import { S } from './strings';
 
 export interface ResultsHandlers {
