@@ -38,9 +38,11 @@ const dynamicEngineImport = {
   selector: "ImportExpression[source.value=/(^|\\/)engine\\/(?!index(\\.ts)?$)/]",
   message: engineThroughIndex.message,
 };
+const noExcel = { name: 'Excel', message: '只有 src/excel 中的网关可以调用 Excel.*。' };
+const noWps = ['Application', 'wps'].map((name) => ({ name, message: '只有 src/wps 中的 WPS 门可以调用 WPS 的 Application。' }));
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-cli/**', 'coverage/**', 'out/**', 'test-output/**', 'node_modules/**', '.tmp/**'] },
+  { ignores: ['dist/**', 'dist-cli/**', 'dist-wps/**', 'coverage/**', 'out/**', 'test-output/**', 'node_modules/**', '.tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -74,11 +76,15 @@ export default tseslint.config(
   { files: ['src/cli/**/*.ts', 'src/xlsx/**/*.ts'], rules: restrictImports(engineThroughIndex, noExcelDoor) },
   { files: ['src/engine/**/*.ts'], rules: restrictImports(noDoor) },
   {
-    // Every Excel call lives in the gateway (src/excel); the engine, the pane, the command line and the session
-    // (which only reads through the gateway, calls the engine and applies) never touch Excel.*.
-    files: ['src/engine/**/*.ts', 'src/taskpane/**/*.ts', 'src/cli/**/*.ts', 'src/xlsx/**/*.ts', 'src/export/**/*.ts', 'src/excel/session.ts'],
-    rules: {
-      'no-restricted-globals': ['error', { name: 'Excel', message: '只有 src/excel 中的网关可以调用 Excel.*。' }],
-    },
+    // Every Excel call lives in the gateway (src/excel), every WPS call in the WPS door (src/wps): the engine, the
+    // pane, the ribbon command, the command line and the Excel session (which only reads through the gateway, calls
+    // the engine and applies) touch neither.
+    files: [
+      'src/engine/**/*.ts', 'src/taskpane/**/*.ts', 'src/cli/**/*.ts', 'src/xlsx/**/*.ts', 'src/export/**/*.ts', 'src/commands/**/*.ts',
+      'src/excel/session.ts',
+    ],
+    rules: { 'no-restricted-globals': ['error', noExcel, ...noWps] },
   },
+  { files: ['src/excel/**/*.ts'], rules: { 'no-restricted-globals': ['error', ...noWps] } },
+  { files: ['src/wps/**/*.ts'], rules: { 'no-restricted-globals': ['error', noExcel] } },
 );

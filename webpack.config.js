@@ -10,6 +10,14 @@
  * ADDIN_URL=https://intranet.example.cn/jixiao/ npm run build writes that address instead of
  * https://localhost:3000/ into dist/manifest.xml, for deployment on a department's own web server.
  *
+ * Intranet build (no internet): npm run build -- --env officejs=local copies office.js and the files it loads for
+ * Excel (host scripts, strings of every locale, its telemetry shim) from the @microsoft/office-js package into
+ * dist/office-js/, points the pages at that copy and narrows their Content-Security-Policy to 'self' alone.
+ * Office updates its CDN copy; a local copy must be refreshed (update the package, rebuild) when Office updates.
+ *
+ * Pages: taskpane.html (the pane), commands.html (the function file of the ribbon's 计算得分, ExecuteFunction) and
+ * outcome.html (the dialog that command opens to show what it did).
+ *
  * Old web views: Office 2016/2019 volume-licensed shows add-ins in Internet Explorer 11 (Trident), older retail
  * builds without WebView2 in Edge Legacy (EdgeHTML). So the pane's own code is ES5: ts-loader type-checks and
  * compiles to ES2019, babel-loader (preset-env, IE 11) lowers that to ES5 and imports exactly the core-js
@@ -67,6 +75,26 @@ function cssWithFallbacks(content, absoluteFrom) {
 }
 
 const DEV_URL = 'https://localhost:3000/';
+const { LOCAL_OFFICE_DIR, officeJsSetup } = require('./scripts/office-js-setup');
+
+/**
+ * The files office.js loads in Excel, from the @microsoft/office-js package (its dist/ mirrors the CDN folder):
+ * office.js, its app-to-file table and Promise polyfill, the Excel host scripts, office_strings.js of every
+ * locale, and the telemetry shim it loads by relative path. Not the debug copies nor other hosts' scripts.
+ */
+function localOfficeJsPatterns() {
+  const from = path.join(path.dirname(require.resolve('@microsoft/office-js/package.json')), 'dist');
+  const noDebug = { ignore: ['**/*.debug.js'] };
+  // Microsoft's files as they are: already minified, never run through terser again.
+  const asIs = { info: { minimized: true } };
+  return [
+    { from: '{office,o15apptofilemappingtable,es6-promise}.js', context: from, to: LOCAL_OFFICE_DIR, ...asIs },
+    { from: 'excel*.js', context: from, to: LOCAL_OFFICE_DIR, globOptions: noDebug, ...asIs },
+    { from: '*/office_strings.js', context: from, to: LOCAL_OFFICE_DIR, ...asIs },
+    { from: 'telemetry/*.js', context: from, to: LOCAL_OFFICE_DIR, globOptions: noDebug, ...asIs },
+    { from: path.join(from, '..', 'LICENSE.md'), to: `${LOCAL_OFFICE_DIR}/LICENSE.md` },
+  ];
+}
 const PORT = 3000;
 
 async function devServerOptions() {
@@ -88,13 +116,22 @@ async function devServerOptions() {
 module.exports = async (env, argv) => {
   const production = argv.mode === 'production';
   const addinUrl = (process.env.ADDIN_URL || DEV_URL).replace(/\/?$/, '/');
+  const officejs = (env && env.officejs) || 'cdn';
+  if (officejs !== 'cdn' && officejs !== 'local') throw new Error(`--env officejs=${officejs}: use cdn (default) or local`);
+  const local = officejs === 'local';
+  const page = (filename, template, chunks) =>
+    new HtmlWebpackPlugin({ filename, template, chunks, scriptLoading: 'defer', templateParameters: officeJsSetup(local) });
   return {
     mode: production ? 'production' : 'development',
     // webpack's own runtime (chunk loading, module wrappers) in ES5 as well.
     target: ['web', 'es5'],
     // No eval-based source maps: the page's Content-Security-Policy forbids eval.
     devtool: 'source-map',
-    entry: { taskpane: './src/taskpane/index.ts' },
+    entry: {
+      taskpane: './src/taskpane/index.ts',
+      commands: './src/commands/commands.ts',
+      outcome: './src/commands/outcomeDialog.ts',
+    },
     output: {
       path: path.resolve(__dirname, 'dist'),
       filename: production ? '[name].[contenthash:8].js' : '[name].js',
@@ -137,12 +174,9 @@ module.exports = async (env, argv) => {
     },
     performance: { hints: production ? 'warning' : false, maxEntrypointSize: 600000, maxAssetSize: 1500000 },
     plugins: [
-      new HtmlWebpackPlugin({
-        filename: 'taskpane.html',
-        template: './src/taskpane/taskpane.html',
-        chunks: ['taskpane'],
-        scriptLoading: 'defer',
-      }),
+      page('taskpane.html', './src/taskpane/taskpane.html', ['taskpane']),
+      page('commands.html', './src/commands/commands.html', ['commands']),
+      page('outcome.html', './src/taskpane/outcome.html', ['outcome']),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
@@ -154,6 +188,7 @@ module.exports = async (env, argv) => {
             to: 'manifest.xml',
             transform: (content) => (production ? content.toString().split(DEV_URL).join(addinUrl) : content),
           },
+          ...(local ? localOfficeJsPatterns() : []),
         ],
       }),
     ],
@@ -171,3 +206,6 @@ module.exports = async (env, argv) => {
     },
   };
 };
+
+// Shared with webpack.wps.config.js (the WPS 表格 add-in): the same CSS fallbacks.
+module.exports.cssWithFallbacks = cssWithFallbacks;

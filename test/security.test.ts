@@ -147,11 +147,32 @@ describe('Content-Security-Policy of the pane', () => {
     }
     return map;
   }
-  const html = fs.readFileSync(path.join(PANE, 'taskpane.html'), 'utf8');
+  // The pages as the build renders them (html-webpack-plugin's lodash template with webpack.config.js's parameters):
+  // office.js from the CDN (default) and from the add-in's own origin (--env officejs=local).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { officeJsSetup } = require('../scripts/office-js-setup.js') as { officeJsSetup: (local: boolean) => { officeJs: string; csp: string } };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const template = require('lodash/template') as (t: string) => (p: object) => string;
+  const render = (file: string, local: boolean): string => template(fs.readFileSync(path.join(ROOT, file), 'utf8'))(officeJsSetup(local));
+  const templates = ['src/taskpane/taskpane.html', 'src/commands/commands.html', 'src/taskpane/outcome.html'];
+  const pages: [string, string][] = templates.flatMap((t): [string, string][] => [
+    [`${t} (CDN)`, render(t, false)],
+    [`${t} (officejs=local)`, render(t, true)],
+  ]);
   const dist = path.join(ROOT, 'dist/taskpane.html');
   // The built page too, when a build newer than the template is there (webpack keeps the meta tag as written).
-  const built = fs.existsSync(dist) && fs.statSync(dist).mtimeMs >= fs.statSync(path.join(PANE, 'taskpane.html')).mtimeMs;
-  const pages: [string, string][] = [['src/taskpane/taskpane.html', html], ...(built ? [['dist/taskpane.html', fs.readFileSync(dist, 'utf8')] as [string, string]] : [])];
+  if (fs.existsSync(dist) && fs.statSync(dist).mtimeMs >= fs.statSync(path.join(PANE, 'taskpane.html')).mtimeMs) {
+    pages.push(['dist/taskpane.html', fs.readFileSync(dist, 'utf8')]);
+  }
+
+  test('the intranet pages allow scripts and connections from their own origin only', () => {
+    for (const [name, page] of pages.filter(([n]) => n.endsWith('(officejs=local)'))) {
+      const p = policyOf(page);
+      expect([name, p.get('script-src')]).toEqual([name, ["'self'"]]);
+      expect([name, p.get('connect-src')]).toEqual([name, ["'self'"]]);
+      expect(page).not.toContain(CDN);
+    }
+  });
 
   test.each(pages)('%s: scripts only from itself and the office.js CDN, nothing inline or eval', (_name, page) => {
     const p = policyOf(page);

@@ -5,11 +5,14 @@ import webpack from 'webpack';
 
 export const REPO = path.resolve(__dirname, '..', '..');
 
-/** Runs the production build into outDir (same config as npm run build). */
-export function buildPane(outDir: string): void {
+/**
+ * Runs the production build into outDir (same config as npm run build; extra: e.g. ['--env', 'officejs=local'], or
+ * ['--config', 'webpack.wps.config.js'] for the WPS add-in folder).
+ */
+export function buildPane(outDir: string, extra: string[] = []): void {
   const cli = require.resolve('webpack-cli/bin/cli.js', { paths: [REPO] });
   try {
-    execFileSync(process.execPath, [cli, '--mode', 'production', '--output-path', outDir], {
+    execFileSync(process.execPath, [cli, '--mode', 'production', '--output-path', outDir, ...extra], {
       cwd: REPO,
       stdio: 'pipe',
       env: { ...process.env, ADDIN_URL: '' },
@@ -23,14 +26,14 @@ export function buildPane(outDir: string): void {
   }
 }
 
-/** Bundles test/fakehost/browser.ts into one script that stands in for office.js. */
-export function buildFakeHost(outDir: string, filename = 'fake-office.js'): Promise<string> {
+/** Bundles test/fakehost/browser.ts into one script that stands in for office.js (or another entry, e.g. WPS's). */
+export function buildFakeHost(outDir: string, filename = 'fake-office.js', entry = path.join(REPO, 'test', 'fakehost', 'browser.ts')): Promise<string> {
   const compiler = webpack({
     mode: 'development',
     devtool: false,
     target: 'web',
     context: REPO,
-    entry: path.join(REPO, 'test', 'fakehost', 'browser.ts'),
+    entry,
     output: { path: outDir, filename, iife: true },
     resolve: { extensions: ['.ts', '.js'] },
     module: {

@@ -39,4 +39,11 @@ w.__fakeHost = {
     return host.requests;
   },
   failSync: (n?: number) => host.failSync(n),
+  /** Clicks a ExecuteFunction ribbon button of this (function file) page; resolves at event.completed(). */
+  invoke: (name: string) => host.commands.invoke(name).done,
+  dialogs: () => host.commands.dialogs.map((d) => ({ url: d.url, closed: d.closed })),
+  /** The open dialog's 确定 (its page's messageParent), seen from this page. */
+  messageFromDialog: (message: string) => host.commands.openDialog?.messageFromChild(message),
+  /** What this page sent with messageParent (when it is itself a dialog). */
+  sentToParent: () => host.commands.sentToParent.slice(),
 };

@@ -12,8 +12,12 @@
  *   getCount; 1.7 workbook protection, getRangeByIndexes; 1.13 getMergedAreasOrNullObject. The rest is 1.1.
  * Stricter than Office in one respect: a property set on a proxy is not readable until loaded and synced
  * (Office.js would echo the value set).
+ * Add-in commands (./commands.ts): Office.actions.associate and a function command's event.completed(), and the
+ * dialog API (displayDialogAsync, the dialog's events, messageParent) with DialogApi 1.1/1.2 and AddinCommands 1.1
+ * among the requirement sets.
  * No Node and no DOM imports: bundled for Chromium by the browser test.
  */
+import { FakeCommands } from './commands';
 import {
   FakeCell,
   FakeSheet,
@@ -46,7 +50,10 @@ function notLoaded(prop: string): Error {
 }
 
 export interface FakeHostOptions {
-  /** Supported requirement sets: { ExcelApi: '1.13' }. Default ExcelApi 1.17. */
+  /**
+   * Supported requirement sets: { ExcelApi: '1.13' }. Default ExcelApi 1.17 with DialogApi 1.2 and AddinCommands
+   * 1.1 (Microsoft 365); a caller that names the sets names all of them.
+   */
   apiSets?: Record<string, string>;
   /**
    * What a *OrNullObject method does when called on a null object: 'propagate' (default) gives another null
@@ -80,6 +87,8 @@ export interface FakeHost {
   beforeSync: ((sync: number) => void) | null;
   resetCounts(): void;
   isSetSupported(name: string, version?: string): boolean;
+  /** Function commands and dialogs (Office.actions, Office.context.ui). */
+  commands: FakeCommands;
   uninstall(): void;
 }
 
@@ -109,10 +118,11 @@ class HostState implements FakeHost {
   apiSets: Record<string, string>;
   nullChaining: 'propagate' | 'fail';
   uninstall: () => void = () => undefined;
+  commands = new FakeCommands((name, version) => this.isSetSupported(name, version));
 
   constructor(workbook: FakeWorkbook, options: FakeHostOptions) {
     this.workbook = workbook;
-    this.apiSets = options.apiSets ?? { ExcelApi: '1.17' };
+    this.apiSets = options.apiSets ?? { ExcelApi: '1.17', DialogApi: '1.2', AddinCommands: '1.1' };
     this.nullChaining = options.nullChaining ?? 'propagate';
   }
 
@@ -1091,8 +1101,12 @@ export function installFakeOffice(workbook: FakeWorkbook, options: FakeHostOptio
   const office: Record<string, unknown> = {
     HostType: { Excel: 'Excel' },
     PlatformType: { PC: 'PC', OfficeOnline: 'OfficeOnline', Mac: 'Mac' },
+    EventType: { DialogMessageReceived: 'dialogMessageReceived', DialogEventReceived: 'dialogEventReceived' },
+    AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+    actions: host.commands.actions,
     context: {
       requirements: { isSetSupported: (name: string, version?: string) => host.isSetSupported(name, version) },
+      ui: host.commands.ui,
       document: { settings: documentSettings() },
       displayLanguage: 'zh-CN',
       contentLanguage: 'zh-CN',
