@@ -56,7 +56,7 @@ describe('reportToDocx', () => {
     const texts = paragraphs(documentXml).map((p) => p.text).filter((t) => t !== '');
     const expected = [report.title, ...report.sections.flatMap((s) => [s.heading, ...s.paragraphs])];
     expect(texts).toEqual(expected);
-    expect(texts).toContain('本年度一般公共预算收入3410.44万元，支出3410.44万元，财政拨款资金预算完成率达100%，预算完成情况较好，收支规模、支出进度处于合理水平。');
+    expect(texts.join('\n')).toContain('本年度一般公共预算收入3410.44万元，支出3410.44万元，财政拨款资金预算完成率达100%');
   });
 
   test('公文 fonts and sizes: title 方正小标宋简体 二号 centred, 黑体 / 楷体_GB2312 headings, 仿宋_GB2312 body', async () => {
@@ -116,7 +116,7 @@ describe('reportToDocx', () => {
     const { documentXml } = await unzip(buildReport(evaluation, FULL_MATERIAL));
     const text = paragraphs(documentXml).map((p) => p.text).join('\n');
     expect(text).toContain('3410.44万元');
-    expect(text).toContain('自评结果为 98 分，达到“优”等级');
+    expect(text).toContain('自评结果为98分，达到“优”等级');
     expect(text).toContain('支出进度率');
   });
 

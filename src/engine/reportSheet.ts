@@ -4,6 +4,7 @@
  * paragraphs in Word.
  */
 import type { Report } from './types';
+import { reportHeadLines, signatureLines } from './report/buildReport';
 
 export const REPORT_SHEET = '自评报告';
 /** Column A width, in characters. */
@@ -16,12 +17,14 @@ export interface ReportSheetRow {
   style: ReportRowStyle;
 }
 
+/** The draft's lines as reportText gives them (附件 label, title, headings, paragraphs, 落款), each with its style. */
 export function reportSheetRows(report: Report): ReportSheetRow[] {
-  const rows: ReportSheetRow[] = [{ text: report.title, style: 'title' }];
+  const rows: ReportSheetRow[] = reportHeadLines(report).map((text) => ({ text, style: text === report.title ? 'title' : 'body' }));
   for (const s of report.sections) {
     rows.push({ text: s.heading, style: s.level === 1 ? 'heading1' : 'heading2' });
     for (const p of s.paragraphs) rows.push({ text: p, style: 'body' });
   }
+  for (const text of signatureLines(report)) rows.push({ text, style: 'body' });
   return rows;
 }
 
