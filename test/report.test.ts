@@ -400,6 +400,7 @@ describe('the text follows what happened', () => {
     expect(performance(r)).toContain('效益指标分值30分');
     expect(performance(r)).toContain('“培训人次”年度指标值为不低于100人次，实际完成90人次');
     expect(management(r)).toContain('过程指标分值30分');
+    expect(section(r, '（五）')).toContain('本年度绩效管理工作中，资金使用合规性已达到100%预期实现值');
   });
 
   test('texts wrapped inside their cells read as one line', () => {

@@ -82,7 +82,8 @@ describe('良: three rows lost', () => {
     expect(sectionOf(report, '（一）自评结论')).toContain('自评结果为88.76分，达到“良”等级');
     const [output, goals] = problemsOf(report);
     expect(output).toContain('部分工作任务的数量和时效未达到预期');
-    expect(output).toContain('“代表建议按期办复率”、“人大代表履职培训班举办次数”未达到年度指标值，主要受跨部门协调影响');
+    // One of the two gave a reason: it is not lent to the other.
+    expect(output).toContain('“代表建议按期办复率”、“人大代表履职培训班举办次数”未达到年度指标值，其中“代表建议按期办复率”主要受跨部门协调影响');
     expect(goals).toContain('“绩效监控开展情况”');
     expect(count(text, REASON)).toBe(2);
     const [m1, m2] = measuresOf(report);
@@ -103,6 +104,8 @@ describe('中: nine rows lost over both level-1 indicators, two reasons missing'
     expect(p[1]).toContain('绩效运行监控');
     expect(p[2]).toContain('年内预算支出进度不够均衡');
     for (const r of lost) expect(p.filter((x) => x.includes(`“${r.name}”`))).toHaveLength(1);
+    // The row without a reason is not lent the others' reasons.
+    expect(p[0]).toContain('除“人大代表履职培训班举办次数”外，其余指标主要受政策和上级工作安排调整、部分工作延期实施、跨部门协调等因素影响');
     expect(count(text, REASON)).toBe(2);
     expect(sectionOf(report, '（二）年度总体工作')).toContain('年度重点工作任务完成情况有待提升');
   });

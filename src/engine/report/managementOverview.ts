@@ -44,7 +44,7 @@ function managementParagraph(ctx: ReportContext): string | null {
   if (!rows.length) return null;
   const met = rowsStanding(ctx, 'met', rows).map((r) => r.name);
   const parts = shortfallParts(ctx, rows);
-  if (!parts.length) return `本年度绩效管理工作中，${met.join('、')}均已达到100%预期实现值，反映了部门良好的管理效能。`;
+  if (!parts.length) return `本年度绩效管理工作中，${met.join('、')}${met.length > 1 ? '均' : ''}已达到100%预期实现值，反映了部门良好的管理效能。`;
   const metPart = met.length ? `${met.join('、')}已达到预期实现值；` : '';
   const lost = rowsStanding(ctx, 'short', rows).length + rowsStanding(ctx, 'deducted', rows).length;
   const closing = lost ? '，管理效能仍有提升空间，具体情况见本报告第二部分' : '';

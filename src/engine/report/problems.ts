@@ -84,9 +84,20 @@ function rowsSentence(ctx: ReportContext, t: Theme): string {
   if (t.lowBudgetRate) parts.push(`部门整体支出预算完成率低于${formatRate(LOW_BUDGET_RATE)}`);
   if (short.length) parts.push(`${quotedList(short)}未达到年度指标值`);
   if (deducted.length) parts.push(`${quotedList(deducted)}达到年度指标值但按评分标准有所扣分`);
-  const causes = [...t.rows.map((r) => causeOf(ctx, r)), t.lowBudgetRate ? budgetShortfallCause(ctx) : ''].filter((c) => c.length > 0);
+  const withCause = t.rows.filter((r) => causeOf(ctx, r));
+  const causes = [...withCause.map((r) => causeOf(ctx, r)), t.lowBudgetRate ? budgetShortfallCause(ctx) : ''].filter((c) => c.length > 0);
   const cited = causeCitation(causes);
-  return [...parts, cited].filter((s) => s).join('，');
+  // When only some of the rows gave a reason, say whose reason it is rather than lend it to all of them (naming the
+  // fewer: 其中“A”… or 除“B”外…).
+  const without = t.rows.filter((r) => !causeOf(ctx, r));
+  const whose =
+    !withCause.length || !without.length
+      ? ''
+      : withCause.length <= without.length
+        ? `其中${quotedList(withCause.map((r) => r.name))}`
+        : `除${quotedList(without.map((r) => r.name))}外，其余指标`;
+  const said = whose ? cited.replace(/^主要原因是/, '扣分的主要原因是') : cited;
+  return [...parts, `${whose}${said}`].filter((s) => s).join('，');
 }
 
 /** The whole budget's completion is low and no budget row lost points (that row would say it). */
