@@ -4,10 +4,11 @@
  */
 import type { ReportMaterial } from '../types';
 import { placeholder } from './format';
+import { toHalfWidth } from '../text';
 
 /** 附件2, 附件 2, ２, 附件二 → 附件2 / 附件二; '' when none is given. */
 export function attachmentLabel(material: ReportMaterial): string {
-  const raw = (material.attachmentLabel ?? '').normalize('NFKC').replace(/\s+/g, '').replace(/[:：]$/, '');
+  const raw = toHalfWidth(material.attachmentLabel ?? '').replace(/\s+/g, '').replace(/[:：]$/, '');
   if (!raw) return '';
   const n = raw.replace(/^附件/, '');
   return n ? `附件${n}` : '附件';
@@ -15,11 +16,11 @@ export function attachmentLabel(material: ReportMaterial): string {
 
 /**
  * 2024年3月15日 (GB/T 9704: the year in full, no leading zeros) from the material's 成文日期, also written
- * 2024-03-15, 2024.3.15 or 2024/3/15. A date outside the year after the evaluated year (the draft of a 2023 table is
+ * 2024-03-15, 2024.3.15 or 2024/3/15 (full-width figures too). A date outside the year after the evaluated year (the draft of a 2023 table is
  * signed in 2024) is taken for last year's, kept in the workbook, and is not used.
  */
 export function reportDate(text: string | undefined, year: number | null): string | null {
-  const t = (text ?? '').normalize('NFKC').replace(/\s+/g, '');
+  const t = toHalfWidth(text ?? '').replace(/\s+/g, '');
   const m = /^(\d{4})(?:年|[-./])(\d{1,2})(?:月|[-./])(\d{1,2})日?$/.exec(t);
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];

@@ -79,6 +79,17 @@ function lostPoints(t: Theme): number {
   return t.rows.reduce((s, r) => s + Math.max(0, (r.weight ?? 0) - (r.score ?? 0)), 0);
 }
 
+/** The sheet row of a theme's first row (themes with no rows last): ties are broken by table order, so that the
+ * order never depends on how stable the engine's sort is (Internet Explorer's is not). */
+function firstRow(t: Theme): number {
+  return t.rows.length ? t.rows[0].row : 1e9;
+}
+
+/** Most points lost first; then the low budget rate; then table order. */
+function byWeight(a: Theme, b: Theme): number {
+  return lostPoints(b) - lostPoints(a) || Number(b.lowBudgetRate) - Number(a.lowBudgetRate) || firstRow(a) - firstRow(b);
+}
+
 /** The sheet's problems, each its own theme, with the sheet's measures: by position when they pair, else by topic. */
 function sheetThemes(ctx: ReportContext): { themes: Theme[]; spare: string[] } {
   const problems = splitItems(ctx.table.footer.problems);
@@ -118,8 +129,8 @@ function mergeWithinFamilies(sheet: Theme[], own: Theme[], max: number): Theme[]
     const candidates = [...byFamily.values()].filter((ts) => ts.length > 1);
     if (!candidates.length) break;
     const pair = candidates
-      .map((ts) => [...ts].sort((a, b) => lostPoints(a) - lostPoints(b)).slice(0, 2))
-      .sort((a, b) => lostPoints(a[0]) + lostPoints(a[1]) - (lostPoints(b[0]) + lostPoints(b[1])))[0];
+      .map((ts) => [...ts].sort((a, b) => byWeight(b, a)).slice(0, 2))
+      .sort((a, b) => lostPoints(a[0]) + lostPoints(a[1]) - (lostPoints(b[0]) + lostPoints(b[1])) || firstRow(a[0]) - firstRow(b[0]))[0];
     const [small, other] = pair;
     const keep = out.indexOf(other) < out.indexOf(small) ? other : small;
     const drop = keep === small ? other : small;
@@ -148,7 +159,7 @@ export function buildThemes(ctx: ReportContext, causeOf: (r: IndicatorResult) =>
     if (home) home.lowBudgetRate = true;
     else own.push({ ...newTheme('progress'), lowBudgetRate: true });
   }
-  const merged = mergeWithinFamilies(sheet, own, MAX_THEMES).sort((a, b) => lostPoints(b) - lostPoints(a) || Number(b.lowBudgetRate) - Number(a.lowBudgetRate));
+  const merged = mergeWithinFamilies(sheet, own, MAX_THEMES).sort(byWeight);
   const all = [...sheet, ...merged];
   // A sheet measure no problem speaks of goes to the theme of its kind, else of its family, else the last.
   for (const m of spare) {

@@ -62,7 +62,7 @@ function balanced(text: string, width: number): string[] {
   // Two lines when the name allows (the most even split), else three (names are short: a few hundred tries).
   const widest = (lines: string[]) => Math.max(...lines.map(printedWidth));
   const pick = (candidates: string[][]) =>
-    candidates.filter((c) => widest(c) <= width).sort((a, b) => widest(a) - widest(b))[0] ?? null;
+    candidates.reduce<string[] | null>((best, c) => (widest(c) <= width && (!best || widest(c) < widest(best)) ? c : best), null);
   const twos = points.map((a) => [text.slice(0, a), text.slice(a)]);
   const threes = points.flatMap((a) => points.filter((b) => b > a).map((b) => [text.slice(0, a), text.slice(a, b), text.slice(b)]));
   const best = pick(twos) ?? pick(threes);
