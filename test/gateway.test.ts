@@ -12,6 +12,7 @@ import * as session from '../src/excel/session';
 import * as gateway from '../src/excel/gateway';
 import { decodeStore, STORE_SHEET } from '../src/engine/store';
 import { REPORT_SHEET } from '../src/engine/reportSheet';
+import { reportText } from '../src/engine/report';
 import type { WritePlan } from '../src/engine/types';
 import { EXAMPLE_PATH } from './helpers/example';
 
@@ -109,7 +110,7 @@ describe('计算得分 on the example', () => {
     expect(rs.read(1, 0).bold).toBe(true);
     const texts: unknown[] = [];
     for (let r = 0; rs.getCell(r, 0); r++) texts.push(rs.read(r, 0).value);
-    const expected = [report.title, ...report.sections.flatMap((s) => [s.heading, ...s.paragraphs])];
+    const expected = reportText(report).split('\n'); // the same lines as 复制全文 and the .docx
     expect(texts).toEqual(expected);
     // Nothing outside column A; every row wrapped; body rows not bold.
     expect([...cellMap(rs).keys()].every((a) => a.startsWith('A'))).toBe(true);
@@ -127,7 +128,7 @@ describe('计算得分 on the example', () => {
     const rs = wb.get(REPORT_SHEET);
     const texts: unknown[] = [];
     for (let r = 0; rs.getCell(r, 0); r++) texts.push(rs.read(r, 0).value);
-    expect(texts).toEqual([out.report!.title, ...out.report!.sections.flatMap((x) => [x.heading, ...x.paragraphs])]);
+    expect(texts).toEqual(reportText(out.report!).split('\n'));
     expect(texts.every((t) => typeof t === 'string')).toBe(true);
     expect(texts.some((t) => String(t).startsWith('='))).toBe(true);
     expect([...rs.cells.values()].some((c) => c.formula)).toBe(false);
@@ -498,7 +499,7 @@ describe('Excel 2016 (ExcelApi 1.1)', () => {
     const rs = wb.get(REPORT_SHEET);
     const texts: unknown[] = [];
     for (let r = 0; rs.getCell(r, 0); r++) texts.push(rs.read(r, 0).value);
-    expect(texts).toEqual([out.report!.title, ...out.report!.sections.flatMap((x) => [x.heading, ...x.paragraphs])]);
+    expect(texts).toEqual(reportText(out.report!).split('\n'));
     expect(rs.read(0, 0).bold).toBe(true);
     expect(rs.read(1, 0).bold).toBe(true);
     expect(texts.some((_, r) => rs.read(r, 0).wrapText)).toBe(false);

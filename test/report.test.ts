@@ -1,5 +1,4 @@
 /** The 自评报告 draft: structure of spec §7, figures from the results, wording that follows what happened. */
-import { evaluateFound } from './helpers/evaluate';
 import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -7,8 +6,9 @@ import { buildReport, readMaterialSheet, materialFields, materialSheetRows, MATE
 import { formatAmount, formatNumber, formatPoints, formatRate, chineseNumber, enumerate } from '../src/engine/report/format';
 import { actualPhrase, splitReason, targetPhrase } from '../src/engine/report/indicatorText';
 import { table } from './helpers/tables';
-import { sameTopic, splitItems } from '../src/engine/report/problems';
-import type { Report, ReportMaterial } from '../src/engine/types';
+import { evaluateFound } from './helpers/evaluate';
+import { sameTopic, splitItems } from '../src/engine/report/items';
+import type { Evaluation, Report, ReportMaterial } from '../src/engine/types';
 import { sheetToGrid } from '../src/xlsx/readGrid';
 import { grid as testGrid } from './helpers/grid';
 import {
@@ -84,8 +84,8 @@ describe('formats', () => {
     expect(formatRate(1)).toBe('100%');
     expect(formatRate(0.985)).toBe('98.5%');
     expect(formatRate(0.98456)).toBe('98.46%');
-    expect(formatPoints(98)).toBe('98 分');
-    expect(formatPoints(88.76)).toBe('88.76 分');
+    expect(formatPoints(98)).toBe('98分');
+    expect(formatPoints(88.76)).toBe('88.76分');
     expect(formatNumber(97.5)).toBe('97.5');
     expect(formatNumber(1.005)).toBe('1.01');
   });
@@ -106,7 +106,7 @@ describe('formats', () => {
         { l1: '履职效能', name: '丁', weight: 25, target: '≥2次', actual: '2' },
       ]),
     ]);
-    const [a, b, c, d] = ev.results!.indicators;
+    const [a, b, c, d] = ev.results.indicators;
     expect(targetPhrase(a)).toBe('不低于95%');
     expect(actualPhrase(a, null)).toBe('96%');
     expect(targetPhrase(b)).toBe('不高于5%');
@@ -146,18 +146,19 @@ describe('structure and figures (the example, hand-made results)', () => {
     const income = section(report, '（四）');
     expect(income).toContain('一般公共预算收入3410.44万元，支出3410.44万元');
     expect(income).toContain('财政拨款资金预算完成率达100%');
-    expect(conclusion(report)).toContain('自评结果为 98 分，达到“优”等级');
+    expect(conclusion(report)).toContain('自评结果为98分，达到“优”等级');
     expect(conclusion(report)).toContain('履职效能指标分值50分，得分50分；管理效率指标分值50分，得分48分');
   });
 
-  test('支出进度率 and its reason are a problem, with the matching measure at the same position', () => {
+  test('支出进度率 is named in the sheet’s matching problem, with its reason cited; its measure at the same position', () => {
     const p = items(problems(report));
     const m = items(measures(report));
     expect(p.length).toBe(m.length);
     const i = p.findIndex((x) => x.includes('支出进度率'));
-    expect(i).toBeGreaterThanOrEqual(0);
-    expect(p[i]).toContain('实际完成54%');
-    expect(p[i]).toContain('个别项目受政府采购流程影响，支出进度不均衡');
+    expect(p[i]).toContain('个别项目支出进度不均衡');
+    expect(p[i]).toContain('“支出进度率”未达到年度指标值，主要受政府采购流程影响');
+    // The figures are told once, in 二（三）, not again here.
+    expect(p[i]).not.toContain('实际完成54%');
     expect(m[i]).toContain('支出进度跟踪管理');
   });
 
@@ -191,6 +192,11 @@ describe('structure and figures (the example, hand-made results)', () => {
     expect(section(full, '（一）部门职能')).toContain('7个工作委员会');
     expect(section(full, '（二）年度总体工作')).toContain('本年度重点工作任务：一是召开年度人民代表大会');
     expect(section(full, '（五）')).toContain('本年度按要求开展绩效运行监控和绩效自评工作');
+    expect(full.signature).toEqual({ unit: '广州市海珠区人民代表大会常务委员会办公室', date: '2024年3月15日' });
+  });
+
+  test('the missing 年度总体工作目标 is asked for by that name', () => {
+    expect(section(report, '（二）年度总体工作')).toContain('本年度总体工作目标：【请填写：年度总体工作目标】');
   });
 
   test('formal text: no English letters, no Markdown marks', () => {
@@ -213,32 +219,31 @@ describe('the text follows what happened', () => {
     expect(performance(r)).toContain('均已达到100%预期实现值');
     expect(management(r)).toContain('各项指标均已达到预期实现值');
     expect(section(r, '（五）')).toContain('以上年度关键指标均已达到100%预期实现值');
-    expect(problems(r)).toContain('各项绩效指标总体完成较好');
+    expect(problems(r)).toContain('各项绩效指标完成较好');
     expect(items(problems(r)).length).toBeGreaterThanOrEqual(2);
     expect(items(measures(r)).length).toBe(items(problems(r)).length);
     expect(section(r, '（二）年度总体工作')).toContain('年度各项重点工作任务圆满完成');
   });
 
-  test('graded 良 with three rows losing points, one without a reason', () => {
+  test('graded 良 with three rows losing points, one without a reason: two themes', () => {
     const r = buildReport(makeEvaluation({ rows: gradeGoodRows(), problems: '', measures: '' }), FULL_MATERIAL);
-    expect(conclusion(r)).toContain('自评结果为 88.76 分，达到“良”等级');
+    expect(conclusion(r)).toContain('自评结果为88.76分，达到“良”等级');
     expect(conclusion(r)).toContain('仍有3项指标未达到年度指标值');
     expect(conclusion(r)).not.toContain('较为理想');
     const p = items(problems(r));
     const m = items(measures(r));
-    expect(p).toHaveLength(3);
-    expect(m).toHaveLength(3);
-    expect(p[0]).toContain('“代表建议按期办复率”');
-    expect(p[0]).toContain('实际完成50%');
-    expect(p[0]).toContain('协调办理时间较长');
-    // no reason: the problem is the row itself
-    expect(p[1]).toContain('“人大代表履职培训班举办次数”指标未达到年度指标值（年度指标值为不低于2次，实际完成1次）');
-    expect(p[1]).not.toContain('主要原因');
-    expect(m[1]).toContain('培训');
-    // reason with its own 改进措施: the measure comes from the row
-    expect(p[2]).toContain('部分项目监控不及时');
-    expect(p[2]).not.toContain('季度');
-    expect(m[2]).toContain('建立季度监控台账');
+    expect(p).toHaveLength(2);
+    expect(m).toHaveLength(2);
+    // 产出: the two 履职效能 rows, their reasons cited by what caused them
+    expect(p[0]).toContain('“代表建议按期办复率”、“人大代表履职培训班举办次数”未达到年度指标值');
+    expect(p[0]).toContain('主要受跨部门协调影响');
+    expect(m[0]).toContain('加强与相关单位的沟通协调');
+    // 绩效监控: the row's own 改进措施 answers it; its cause is cited, its measure is not told as a cause
+    expect(p[1]).toContain('“绩效监控开展情况”未达到年度指标值，主要原因是部分项目监控不及时');
+    expect(p[1]).not.toContain('季度');
+    expect(m[1]).toContain('建立季度监控台账');
+    // the row without a reason: a placeholder where its reason goes, in 二（二）
+    expect(performance(r)).toContain('“人大代表履职培训班举办次数”年度指标值为不低于2次，实际完成1次，得5分（分值10分），主要原因是【请填写：偏差原因】');
     expect(performance(r)).toContain('共设置5项三级指标，其中3项达到年度指标值，2项未达到年度指标值');
     expect(section(r, '（二）年度总体工作')).toContain('年度重点工作任务总体完成，部分指标未达到年度指标值');
   });
@@ -252,7 +257,8 @@ describe('the text follows what happened', () => {
     const r2 = buildReport(makeEvaluation({ rows: bad }));
     expect(conclusion(r2)).toContain('达到“差”等级');
     expect(conclusion(r2)).toContain('未达到预期');
-    expect(conclusion(r2)).toContain('有14项指标未达到年度指标值');
+    // 预算完成率 scored half but its rate is 100%: met with points deducted, not one of those 未达到.
+    expect(conclusion(r2)).toContain('有13项指标未达到年度指标值');
   });
 
   test('budget completion below 90 % is said in （四） and becomes a problem with a measure', () => {
@@ -266,9 +272,11 @@ describe('the text follows what happened', () => {
     expect(income).toContain('财政拨款资金预算完成率为80%，低于90%，预算执行进度有待加快，主要原因是部分采购项目延至下年度实施');
     const p = items(problems(r));
     const m = items(measures(r));
-    const i = p.findIndex((x) => x.includes('预算完成率为80%'));
-    expect(i).toBeGreaterThanOrEqual(0);
-    expect(m[i]).toContain('预算执行管理');
+    // The sheet's own 支出进度 problem leads; the low rate and 支出进度率 are cited under it, with both causes.
+    const i = p.findIndex((x) => x.includes('部门整体支出预算完成率低于90%'));
+    expect(p[i]).toContain('个别项目支出进度不均衡。部门整体支出预算完成率低于90%，“支出进度率”未达到年度指标值');
+    expect(p[i]).toContain('主要受政府采购流程、部分工作延期实施等因素影响');
+    expect(m[i]).toContain('项目计划调整时及时调整预算和绩效目标');
   });
 
   test('a budget row that lost points carries the sheet’s 未能完成原因, said once', () => {
@@ -282,8 +290,12 @@ describe('the text follows what happened', () => {
     const p = items(problems(r));
     const budget = p.filter((x) => x.includes('预算完成率'));
     expect(budget).toHaveLength(1);
-    expect(budget[0]).toContain('“预算完成率”指标未达到年度指标值（年度指标值为100%，实际完成80%），主要原因是部分采购项目延至下年度实施');
+    expect(budget[0]).toContain('“预算完成率”、“支出进度率”未达到年度指标值，主要受政府采购流程、部分工作延期实施等因素影响');
+    // Without the sheet's problems, the theme is headed by what the rows show.
+    const own = problems(buildReport({ ...ev, table: { ...ev.table!, footer: { ...ev.table!.footer, problems: '', measures: '' } } }));
+    expect(own).toContain('也存在不足：预算执行率有待提高，年内预算支出进度不够均衡。“预算完成率”、“支出进度率”未达到年度指标值');
     expect(management(r)).toContain('“预算完成率”年度指标值为100%，实际完成80%，得8分（分值10分），主要原因是部分采购项目延至下年度实施');
+    expect(reportText(r).split('年度指标值为100%，实际完成80%')).toHaveLength(2);
   });
 
   test('the words agree with the rate as shown: 99.999 % is 100%, 89.999 % is 90%', () => {
@@ -306,11 +318,34 @@ describe('the text follows what happened', () => {
       }),
     );
     const income = section(r, '（四）');
+    expect(income).toContain('本年度部门整体年初预算数为3200.00万元，年内调增410.44万元（增长12.83%），全年预算数为3610.44万元。');
     expect(income).toContain('本年度部门整体收入3610.44万元，支出3560.44万元');
-    expect(income).toContain('一般公共预算收入3410.44万元，支出3410.44万元，预算完成率达100%');
+    expect(income).toContain('一般公共预算收入3410.44万元（年初预算数3000.00万元，年内调增410.44万元），支出3410.44万元，预算完成率达100%');
     expect(income).toContain('政府性基金预算收入200.00万元，支出150.00万元，预算完成率为75%');
     expect(income).toContain('部门整体支出预算完成率达98.62%');
     expect(income).not.toContain('其他资金');
+  });
+
+  test('基本支出 and 项目支出 rows are told as the spending’s structure, not as fund sources', () => {
+    const r = buildReport(
+      makeEvaluation({
+        sources: [
+          { name: '财政拨款（一般公共预算）', initial: 3280, annual: 3410.44, executed: 3410.44 },
+          { name: '其中：基本支出', initial: 2000, annual: 2100, executed: 2100, sub: true },
+          { name: '其中：项目支出', initial: 1280, annual: 1310.44, executed: 1310.44, sub: true },
+        ],
+      }),
+    );
+    const income = section(r, '（四）');
+    expect(income).toContain('本年度一般公共预算收入3410.44万元，支出3410.44万元');
+    expect(income).toContain('从支出结构看，基本支出全年预算数2100.00万元，支出2100.00万元，占61.58%，预算完成率达100%；项目支出全年预算数1310.44万元，支出1310.44万元，占38.42%，预算完成率达100%。');
+  });
+
+  test('a budget not changed during the year says so; no 年初预算数, no story', () => {
+    const same = buildReport(makeEvaluation({ sources: [{ name: '财政拨款', initial: 3000, annual: 3000, executed: 2950 }] }));
+    expect(section(same, '（四）')).toContain('本年度财政拨款年初预算数与全年预算数均为3000.00万元，年内未作调整。');
+    const cut = buildReport(makeEvaluation({ sources: [{ name: '财政拨款', initial: 3000, annual: 2700, executed: 2700 }] }));
+    expect(section(cut, '（四）')).toContain('年内调减300.00万元（减少10%），全年预算数为2700.00万元');
   });
 
   test('amounts in 元 are converted to 万元', () => {
@@ -321,28 +356,36 @@ describe('the text follows what happened', () => {
     expect(section(r, '（四）')).not.toContain('34104400');
   });
 
-  test('lost rows with no reason and no sheet problems: the problems come from the rows', () => {
+  test('lost rows with no reason and no sheet problems: themes from the rows, placeholders for the reasons', () => {
     const noReasons = gradeGoodRows().map((x) => ({ ...x, reason: '' }));
     const r = buildReport(makeEvaluation({ rows: noReasons, problems: '', measures: '' }));
     const p = items(problems(r));
-    expect(p).toHaveLength(3);
-    expect(p.every((x) => x.includes('指标未达到年度指标值（年度指标值为'))).toBe(true);
+    expect(p).toHaveLength(2);
     expect(problems(r)).not.toContain('主要原因');
+    expect(reportText(r).split('【请填写：偏差原因】')).toHaveLength(4);
     const m = items(measures(r));
-    expect(m).toHaveLength(3);
-    expect(m[0]).toContain('“代表建议按期办复率”');
+    expect(m).toHaveLength(2);
+    expect(m[0]).toContain('建立任务台账和办理时限提醒机制');
+    expect(m[1]).toContain('加强绩效运行全程监控');
   });
 
-  test('incomplete scoring: the score is provisional and the unscored rows are named', () => {
+  test('scores not final (a row unscored): placeholders for total and grade, no provisional grade, no 总体完成', () => {
     const partial = rows((x) => (x.name === '代表建议按期办复率' ? { ...x, actual: '约100', score: null } : x));
     const ev = makeEvaluation({ rows: partial });
     const r = buildReport(ev);
     expect(ev.results!.complete).toBe(false);
-    expect(conclusion(r)).toContain('暂定');
-    expect(conclusion(r)).toContain('“代表建议按期办复率”');
-    expect(conclusion(r)).toContain('尚无法计分');
-    expect(conclusion(r)).not.toContain('达到“优”等级');
-    expect(performance(r)).toContain('“代表建议按期办复率”暂未计分');
+    expect(conclusion(r)).toBe('按照《部门整体支出绩效自评表》的评价指标，2023年本部门整体支出绩效自评结果为【待表格无错误后生成：总分、等级】。');
+    expect(reportText(r)).not.toMatch(/暂定|总体完成|圆满完成|“优”等级|尚无法计分|无法识别/);
+    expect(performance(r)).toContain('履职效能指标分值50分，自评得分【待表格无错误后生成：得分】');
+    expect(performance(r)).toContain('“代表建议按期办复率”【待表格无错误后生成：完成情况】');
+  });
+
+  test('a table with errors but every row scored: still no total and no grade', () => {
+    const ev = makeEvaluation();
+    ev.issues = [{ severity: '错误', kind: 'amountUnreadable', cell: '部门整体支出绩效自评表!E10', message: 'E10：全年执行数“—”无法识别为数值。' }];
+    const r = buildReport(ev);
+    expect(conclusion(r)).toContain('【待表格无错误后生成：总分、等级】');
+    expect(reportText(r)).not.toContain('“优”等级');
   });
 
   test('other level-1 names are analysed under the nearest heading', () => {
@@ -357,6 +400,7 @@ describe('the text follows what happened', () => {
     expect(performance(r)).toContain('效益指标分值30分');
     expect(performance(r)).toContain('“培训人次”年度指标值为不低于100人次，实际完成90人次');
     expect(management(r)).toContain('过程指标分值30分');
+    expect(section(r, '（五）')).toContain('本年度绩效管理工作中，资金使用合规性已达到100%预期实现值');
   });
 
   test('texts wrapped inside their cells read as one line', () => {
@@ -372,13 +416,13 @@ describe('the text follows what happened', () => {
     expect(items(measures(r)).some((m) => m.includes('支出进度跟踪管理'))).toBe(true);
   });
 
-  test('weights that do not add up to 100 are noted', () => {
+  test('weights that do not add up to 100 are an issue, not a sentence of the report', () => {
     const r = buildReport(makeEvaluation({ rows: HAIZHU_ROWS.slice(1) }));
-    expect(conclusion(r)).toContain('本表指标分值合计为90分，与规定的100分不一致');
+    expect(reportText(r)).not.toMatch(/分值合计|不一致|请核实/);
   });
 
   test('no table found: a skeleton asking for every section', () => {
-    const ev = { found: false as const, searched: [], issues: [], settings: makeEvaluation().settings };
+    const ev: Evaluation = { found: false, searched: [], issues: [], settings: makeEvaluation().settings };
     const r = buildReport(ev);
     expect(r.sections.map((s) => s.heading)).toEqual(REFERENCE_HEADINGS);
     expect(section(r, '（一）自评结论')).toContain('【请填写');
@@ -388,7 +432,16 @@ describe('the text follows what happened', () => {
 describe('报告素材 sheet', () => {
   test('fields and their labels, for the pane form', () => {
     expect(MATERIAL_SHEET).toBe('报告素材');
-    expect(materialFields.map((f) => f.label)).toEqual(['部门职能', '机构设置', '年度总体工作', '年度重点工作任务', '部门整体支出绩效目标', '绩效管理情况']);
+    expect(materialFields.map((f) => f.label)).toEqual([
+      '部门职能',
+      '机构设置',
+      '年度总体工作目标',
+      '年度重点工作任务',
+      '部门整体支出绩效目标',
+      '绩效管理情况',
+      '附件标签',
+      '成文日期',
+    ]);
   });
 
   test('reads labels, aliases, continuation rows; skips a header and unknown rows', () => {
@@ -427,61 +480,18 @@ describe('报告素材 sheet', () => {
 });
 
 describe('on the example workbook, through the engine', () => {
-  test('headings, figures, 支出进度率 problem and measure; no placeholder once material is given', async () => {
+  test('headings unchanged; placeholders until the material is given', async () => {
     const { evaluation } = await evaluateExample();
     expect(evaluation.results!.total).toBe(98);
     const bare = buildReport(evaluation);
     expect(bare.sections.map((s) => s.heading)).toEqual(REFERENCE_HEADINGS);
     expect(reportText(bare)).toContain('【请填写：部门职能】');
+    expect(reportText(bare)).toContain('【请填写：成文日期】');
     const r = buildReport(evaluation, FULL_MATERIAL);
-    const text = reportText(r);
-    expect(text).not.toContain('【');
+    expect(reportText(r)).not.toContain('【');
     expect(r.title).toBe('2023年度广州市海珠区人民代表大会常务委员会办公室整体支出绩效自评报告');
-    expect(section(r, '（四）')).toContain('3410.44万元');
-    expect(section(r, '（四）')).toContain('100%');
-    expect(conclusion(r)).toContain('98 分');
-    expect(conclusion(r)).toContain('“优”等级');
-    const p = items(problems(r));
-    const m = items(measures(r));
-    const i = p.findIndex((x) => x.includes('支出进度率'));
-    expect(i).toBeGreaterThanOrEqual(0);
-    expect(p[i]).toContain('政府采购流程影响');
-    expect(m[i]).toContain('支出进度');
-    expect(m.length).toBe(p.length);
     // 常委会会议议题按期审议率 is the number 1 formatted as %: the report says 100%, never 1
     expect(section(r, '（五）')).toContain('常委会会议议题按期审议率年度指标值为不低于95%，实际完成100%');
-  });
-
-  test('every indicator met', async () => {
-    const { evaluation } = await evaluateExample({ F19: '95%', D29: '', D30: '' });
-    expect(evaluation.results!.total).toBe(100);
-    const r = buildReport(evaluation, FULL_MATERIAL);
-    expect(conclusion(r)).toContain('自评结果为 100 分，达到“优”等级');
-    expect(reportText(r)).not.toContain('未达到年度指标值');
-    expect(items(measures(r)).length).toBe(items(problems(r)).length);
-  });
-
-  test('graded 良 with three rows losing points', async () => {
-    const { evaluation } = await evaluateExample({ F19: '95%', F16: '50%', F17: '1次', F24: '基本开展', H16: '部分建议涉及多个部门，协调办理时间较长' });
-    const res = evaluation.results!;
-    expect(res.indicators.filter((x) => x.lostPoints).map((x) => x.name)).toEqual(['代表建议按期办复率', '人大代表履职培训班举办次数', '绩效监控开展情况']);
-    expect(res.grade).toBe('良');
-    const r = buildReport(evaluation, FULL_MATERIAL);
-    expect(conclusion(r)).toContain(`自评结果为 ${formatPoints(res.total)}，达到“良”等级`);
-    const p = problems(r);
-    for (const name of ['代表建议按期办复率', '人大代表履职培训班举办次数', '绩效监控开展情况']) expect(p).toContain(`“${name}”`);
-    expect(p).toContain('协调办理时间较长');
-    expect(items(measures(r)).length).toBe(items(problems(r)).length);
-  });
-
-  test('a row that cannot be scored: provisional score, the row and why', async () => {
-    const { evaluation } = await evaluateExample({ F16: '约100' });
-    expect(evaluation.results!.complete).toBe(false);
-    const r = buildReport(evaluation, FULL_MATERIAL);
-    expect(conclusion(r)).toContain('暂定');
-    expect(conclusion(r)).toContain('“代表建议按期办复率”（实际完成值“约100”无法识别为数值）');
-    expect(conclusion(r)).not.toContain('自评结果为');
-    expect(performance(r)).toContain('“代表建议按期办复率”暂未计分');
   });
 
   test('budget completion below 90 %, through the engine', async () => {
@@ -492,8 +502,8 @@ describe('on the example workbook, through the engine', () => {
     const p = items(problems(r));
     const m = items(measures(r));
     const i = p.findIndex((x) => x.includes('预算完成率'));
-    expect(p[i]).toContain('部分采购项目延至下年度实施');
-    expect(m[i]).toContain('预算执行');
+    expect(p[i]).toContain('“预算完成率”');
+    expect(m[i]).toContain('提前谋划政府采购项目');
     expect(m.length).toBe(p.length);
   });
 
@@ -510,5 +520,6 @@ describe('on the example workbook, through the engine', () => {
     expect(evaluation.table!.money!.unit).toBe('元');
     const r = buildReport(evaluation, FULL_MATERIAL);
     expect(section(r, '（四）')).toContain('一般公共预算收入3410.44万元，支出3410.44万元，财政拨款资金预算完成率达100%');
+    expect(section(r, '（四）')).toContain('年初预算数为3280.00万元，年内调增130.44万元（增长3.98%）');
   });
 });

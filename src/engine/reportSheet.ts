@@ -4,6 +4,7 @@
  * paragraphs in Word.
  */
 import type { Report } from './types';
+import { reportHeadLines, signatureLines } from './report/buildReport';
 
 export const REPORT_SHEET = '自评报告';
 /** Column A width, in characters. */
@@ -27,13 +28,15 @@ export function reportTextFormat(text: string): '@' | 'General' {
   return /^[=+\-@]/.test(text) || /^[\d\s.,%/:()$¥-]+$/.test(text) || /^(true|false)$/i.test(text.trim()) ? '@' : 'General';
 }
 
+/** The draft's lines as reportText gives them (附件 label, title, headings, paragraphs, 落款), each with its style. */
 export function reportSheetRows(report: Report): ReportSheetRow[] {
   const row = (text: string, style: ReportRowStyle): ReportSheetRow => ({ text, style, numberFormat: reportTextFormat(text) });
-  const rows: ReportSheetRow[] = [row(report.title, 'title')];
+  const rows: ReportSheetRow[] = reportHeadLines(report).map((text) => row(text, text === report.title ? 'title' : 'body'));
   for (const s of report.sections) {
     rows.push(row(s.heading, s.level === 1 ? 'heading1' : 'heading2'));
     for (const p of s.paragraphs) rows.push(row(p, 'body'));
   }
+  for (const text of signatureLines(report)) rows.push(row(text, 'body'));
   return rows;
 }
 

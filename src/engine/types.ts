@@ -280,6 +280,10 @@ export interface ReportMaterial {
   performanceGoal?: string;
   /** 部门整体绩效管理情况 (optional free text added to the generated paragraph) */
   managementNotes?: string;
+  /** 附件标签, e.g. 附件2: printed top left when the report is sent as an attachment */
+  attachmentLabel?: string;
+  /** 成文日期 of the 落款, e.g. 2024年3月15日 */
+  reportDate?: string;
 }
 
 export interface ReportSection {
@@ -292,4 +296,10 @@ export interface ReportSection {
 export interface Report {
   title: string;
   sections: ReportSection[];
+  /** The title as printed, broken at word boundaries (year and unit, then 整体支出绩效自评报告). */
+  titleLines?: string[];
+  /** 附件N printed top left; absent or '' when the report is not an attachment. */
+  attachment?: string;
+  /** 落款: the unit's name and the date (placeholders when unknown). */
+  signature?: { unit: string; date: string };
 }

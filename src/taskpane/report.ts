@@ -1,9 +1,9 @@
 /**
  * The report draft in the pane: 复制全文, a copy button per section, 下载 Word. The texts come from the report
- * module (reportText, sectionText): one paragraph a line, so pasting into Word gives clean paragraphs.
+ * module (reportText, sectionText): one paragraph a line, so pasting into Word gives clean paragraphs. The pane
+ * shows what the .docx and the report sheet hold: the 附件 label when given, the title, the sections, the 落款.
  */
-import { reportText, sectionText } from '../engine';
-import type { Report, ReportSection } from '../engine';
+import { reportHeadLines, reportText, sectionText, signatureLines, type Report, type ReportSection } from '../engine';
 import { copyText } from './clipboard';
 import { append, button, clear, el } from './dom';
 import { S } from './strings';
@@ -12,7 +12,7 @@ import { canWriteDocx } from './webview';
 export type Notify = (message: string, kind?: 'info' | 'error') => void;
 
 /** A level-1 section copies with its level-2 subsections (一、部门基本情况 holds （一）…（五）). */
-function sectionWithChildren(sections: ReportSection[], index: number): string {
+export function sectionWithChildren(sections: ReportSection[], index: number): string {
   const parts = [sectionText(sections[index])];
   if (sections[index].level === 1) {
     for (let i = index + 1; i < sections.length && sections[i].level === 2; i++) parts.push(sectionText(sections[i]));
@@ -38,7 +38,9 @@ export function renderReport(host: HTMLElement, report: Report | null, notify: N
     copyArea,
   );
   const doc = el('article', { class: 'report-doc', attrs: { 'aria-label': report.title } });
-  append(doc, el('h3', { class: 'report-title' }, report.title));
+  for (const line of reportHeadLines(report)) {
+    append(doc, line === report.title ? el('h3', { class: 'report-title' }, line) : el('p', { class: 'report-p' }, line));
+  }
   report.sections.forEach((s, i) => {
     const head = el(
       'div',
@@ -52,6 +54,7 @@ export function renderReport(host: HTMLElement, report: Report | null, notify: N
     append(doc, head);
     for (const p of s.paragraphs) append(doc, el('p', { class: placeholderClass(p) }, p));
   });
+  for (const line of signatureLines(report)) append(doc, el('p', { class: `${placeholderClass(line)} report-signature` }, line));
   append(body, doc);
 }
 

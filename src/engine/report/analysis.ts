@@ -1,20 +1,28 @@
-/** 二（二）履职效能分析 and 二（三）管理效率分析: each level-1 group, what was met and what lost points. */
+/**
+ * 二（二）履职效能分析 and 二（三）管理效率分析: each level-1 group, what was met and what lost points. This is the
+ * one place where a row that lost points is told in detail (target, actual, score, reason); elsewhere it is only
+ * named.
+ */
 import type { IndicatorResult } from '../types';
 import type { ReportContext } from './context';
-import { budgetIndicator, causeOf, outcomeOf, whyUnscored } from './context';
-import { enumerate, points, formatRate, placeholder } from './format';
+import { budgetIndicator, causeOf, outcomeOf, rowsStanding } from './context';
+import { REASON_PLACEHOLDER, enumerate, formatRate, pendingPlaceholder, placeholder, points, quotedList } from './format';
 import { groupTitle, level2Names, type GroupKind, type IndicatorGroup } from './groups';
+
+function scoreClause(r: IndicatorResult): string {
+  return r.score !== null ? `得${points(r.score)}${r.weight !== null ? `（分值${points(r.weight)}）` : ''}` : '';
+}
 
 /** “支出进度率”年度指标值为不低于90%，实际完成54%，得3分（分值5分），主要原因是…. */
 export function lostRowClause(ctx: ReportContext, r: IndicatorResult): string {
-  const cause = causeOf(ctx, r);
-  const scored = r.score !== null ? `，得${points(r.score)}${r.weight !== null ? `（分值${points(r.weight)}）` : ''}` : '';
-  return `“${r.name}”${outcomeOf(ctx, r)}${scored}${cause ? `，主要原因是${cause}` : ''}`;
+  const cause = causeOf(ctx, r) || REASON_PLACEHOLDER;
+  return `“${r.name}”${outcomeOf(ctx, r)}，${scoreClause(r)}，主要原因是${cause}`;
 }
 
-function unscoredClause(ctx: ReportContext, r: IndicatorResult): string {
-  const why = whyUnscored(ctx, r);
-  return `“${r.name}”暂未计分${why ? `（${why}）` : ''}`;
+/** A row that met its target but did not get full marks (a manual score inside the tier): never 未达到. */
+export function deductedRowClause(ctx: ReportContext, r: IndicatorResult): string {
+  const cause = causeOf(ctx, r) || REASON_PLACEHOLDER;
+  return `“${r.name}”${outcomeOf(ctx, r)}，达到年度指标值，按评分标准${scoreClause(r)}，扣分原因是${cause}`;
 }
 
 const ALL_MET: Record<GroupKind, string> = {
@@ -22,18 +30,38 @@ const ALL_MET: Record<GroupKind, string> = {
   management: '等各项指标均已达到预期实现值，各重点任务项目支出按计划推进，达到预期效果，完成情况理想。',
 };
 
+/** 履职效能指标分值50分，自评得分48分 — with placeholders while some row of the group has no score. */
+function groupHead(g: IndicatorGroup, unscored: number): string {
+  if (!unscored) return `${groupTitle(g)}分值${points(g.weight)}，自评得分${points(g.score)}`;
+  const weightKnown = g.indicators.every((r) => r.weight !== null);
+  return weightKnown
+    ? `${groupTitle(g)}分值${points(g.weight)}，自评得分${pendingPlaceholder('得分')}`
+    : `${groupTitle(g)}${pendingPlaceholder('分值和得分')}`;
+}
+
+/** 共设置9项三级指标，其中8项达到年度指标值，1项未达到年度指标值 (only when every row is scored). */
+function counts(total: number, reached: number, short: number, deducted: number): string {
+  const base = `共设置${total}项三级指标`;
+  if (!short) return `${base}，均达到年度指标值${deducted ? `，其中${deducted}项按评分标准有所扣分` : ''}`;
+  if (!reached) return `${base}，均未达到年度指标值`;
+  return `${base}，其中${reached}项达到年度指标值，${short}项未达到年度指标值`;
+}
+
 function groupParagraph(ctx: ReportContext, g: IndicatorGroup): string {
-  const head = `${groupTitle(g)}分值${points(g.weight)}，自评得分${points(g.score)}`;
-  const lost = g.indicators.filter((r) => r.lostPoints && r.score !== null);
-  const unscored = g.indicators.filter((r) => r.score === null);
-  if (!lost.length && !unscored.length) return `${head}。${level2Names(g.indicators).join('、')}${ALL_MET[g.kind]}`;
-  const met = g.indicators.length - lost.length - unscored.length;
-  const counts = met || unscored.length
-    ? `共设置${g.indicators.length}项三级指标，其中${met}项达到年度指标值${lost.length ? `，${lost.length}项未达到年度指标值` : ''}`
-    : `共设置${g.indicators.length}项三级指标，均未达到年度指标值`;
-  const details = [...lost.map((r) => lostRowClause(ctx, r)), ...unscored.map((r) => unscoredClause(ctx, r))];
-  const rest = met ? '其余各项指标均达到预期效果。' : '';
-  return `${head}，${counts}：${enumerate(details)}。${rest}`;
+  const short = rowsStanding(ctx, 'short', g.indicators);
+  const deducted = rowsStanding(ctx, 'deducted', g.indicators);
+  const unscored = rowsStanding(ctx, 'unscored', g.indicators);
+  const head = groupHead(g, unscored.length);
+  if (!short.length && !deducted.length && !unscored.length) return `${head}。${level2Names(g.indicators).join('、')}${ALL_MET[g.kind]}`;
+  const details = [...short.map((r) => lostRowClause(ctx, r)), ...deducted.map((r) => deductedRowClause(ctx, r))];
+  const pendingRows = unscored.length ? `${quotedList(unscored.map((r) => r.name))}${pendingPlaceholder('完成情况')}` : '';
+  const met = g.indicators.length - short.length - deducted.length - unscored.length;
+  if (unscored.length) {
+    const listed = details.length ? `${enumerate(details)}；${pendingRows}` : pendingRows;
+    return `${head}。${listed}。`;
+  }
+  const lead = counts(g.indicators.length, met + deducted.length, short.length, deducted.length);
+  return `${head}，${lead}：${enumerate(details)}。${met ? `${groupTitle(g)}中其余各项均达到预期效果。` : ''}`;
 }
 
 /** The budget completion rate, said once in 管理效率分析 when no indicator row already reports it. */

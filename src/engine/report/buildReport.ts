@@ -1,13 +1,20 @@
-/** The 自评报告 draft: spec §7's sections, in the reference report's words, every figure from the results. */
-import type { Evaluation, Report, ReportMaterial, ReportSection } from '../types';
+/**
+ * The 自评报告 draft: spec §7's sections, in the reference report's words, every figure from the results.
+ * The draft is one Report object: the report sheet, the pane (and its copy buttons) and the .docx all show it.
+ */
+import type { Evaluation, Issue, Report, ReportMaterial, ReportSection, Results, TableModel } from '../types';
 import { analysisParagraphs } from './analysis';
 import { budgetParagraphs } from './budgetParagraph';
 import { conclusionParagraphs } from './conclusion';
-import { makeContext, type ReportContext } from './context';
+import { makeContext, type ReportContext, type ReportOptions } from './context';
 import { annualWorkParagraphs, functionsParagraphs, goalParagraphs } from './departmentInfo';
 import { placeholder } from './format';
 import { managementOverviewParagraphs } from './managementOverview';
-import { measureParagraphs, problemParagraphs } from './problems';
+import { measureParagraphs } from './measures';
+import { draftThemes, problemParagraphs } from './problems';
+import { attachmentLabel, signatureOf } from './signature';
+import { titleLines } from './title';
+import type { Theme } from './themes';
 
 /** The headings of spec §7, in order, with their level. */
 export const REPORT_HEADINGS: { heading: string; level: 1 | 2 }[] = [
@@ -25,7 +32,7 @@ export const REPORT_HEADINGS: { heading: string; level: 1 | 2 }[] = [
   { heading: '四、下一步改进措施', level: 1 },
 ];
 
-type Builder = (ctx: ReportContext) => string[];
+type Builder = (ctx: ReportContext, themes: Theme[]) => string[];
 
 /** Paragraph builders, one per heading above (same order). */
 const BUILDERS: Builder[] = [
@@ -43,16 +50,24 @@ const BUILDERS: Builder[] = [
   measureParagraphs,
 ];
 
-export function reportTitle(year: number | null, unitName: string): string {
+/** 2023年度 + unit: the title's head (the first printed line or lines). */
+function titleHead(year: number | null, unitName: string): string {
   const y = year !== null ? String(year) : placeholder('年度');
   const unit = unitName.trim() || placeholder('单位名称');
-  return `${y}年度${unit}整体支出绩效自评报告`;
+  return `${y}年度${unit}`;
+}
+
+export function reportTitle(year: number | null, unitName: string): string {
+  return `${titleHead(year, unitName)}整体支出绩效自评报告`;
 }
 
 /** Without a table there is nothing to report on: every section asks for its content. */
-function emptyReport(): Report {
+function emptyReport(material: ReportMaterial): Report {
   return {
     title: reportTitle(null, ''),
+    titleLines: titleLines(titleHead(null, '')),
+    attachment: attachmentLabel(material),
+    signature: signatureOf('', null, material),
     sections: REPORT_HEADINGS.map(({ heading, level }) => ({
       heading,
       level,
@@ -61,22 +76,54 @@ function emptyReport(): Report {
   };
 }
 
-export function buildReport(evaluation: Evaluation, material?: ReportMaterial | null): Report {
-  if (!evaluation.found) return emptyReport();
-  const { table, results } = evaluation;
-  const ctx = makeContext(table, results, material ?? {}, evaluation.settings.weightTotal, evaluation.issues);
+/** What a draft is made from: the found table, its results and issues (the found branch of an Evaluation). */
+export interface ReportInput {
+  table: TableModel;
+  results: Results;
+  issues: Issue[];
+}
+
+/** The draft from a found table's results (the engine's table, results and issues). */
+export function draftReport(input: ReportInput, material: ReportMaterial = {}, options: ReportOptions = {}): Report {
+  const { table, results, issues } = input;
+  const ctx = makeContext(table, results, material, issues, options);
+  const themes = draftThemes(ctx);
   const sections: ReportSection[] = REPORT_HEADINGS.map(({ heading, level }, i) => ({
     heading,
     level,
-    paragraphs: BUILDERS[i](ctx),
+    paragraphs: BUILDERS[i](ctx, themes),
   }));
-  return { title: reportTitle(table.year, table.unitName), sections };
+  return {
+    title: reportTitle(table.year, table.unitName),
+    titleLines: titleLines(titleHead(table.year, table.unitName)),
+    attachment: attachmentLabel(material),
+    signature: signatureOf(table.unitName, table.year, material),
+    sections,
+  };
 }
 
-/** The whole draft as plain text, one paragraph a line (for 复制全文). */
+/** The draft for an evaluation; a skeleton asking for every section when no table was found. */
+export function buildReport(evaluation: Evaluation, material?: ReportMaterial | null, options: ReportOptions = {}): Report {
+  if (!evaluation.found) return emptyReport(material ?? {});
+  const { table, results, issues } = evaluation;
+  return draftReport({ table, results, issues }, material ?? {}, options);
+}
+
+/** The lines before the sections: the 附件 label (when given) and the title. */
+export function reportHeadLines(report: Report): string[] {
+  return [...(report.attachment ? [report.attachment] : []), report.title];
+}
+
+/** The 落款 lines after the sections: unit, then date. */
+export function signatureLines(report: Report): string[] {
+  return report.signature ? [report.signature.unit, report.signature.date] : [];
+}
+
+/** The whole draft as plain text, one paragraph a line (for 复制全文, the .txt export and the report sheet). */
 export function reportText(report: Report): string {
-  const lines = [report.title];
+  const lines = reportHeadLines(report);
   for (const s of report.sections) lines.push(s.heading, ...s.paragraphs);
+  lines.push(...signatureLines(report));
   return lines.join('\n');
 }
 

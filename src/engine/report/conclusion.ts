@@ -1,16 +1,19 @@
-/** 二（一）自评结论: total, grade, subtotals; provisional when some rows could not be scored. */
+/**
+ * 二（一）自评结论: total, grade, subtotals. While the table has errors or rows are not scored, the total and the
+ * grade are a placeholder (never a provisional grade); why they are pending is for the pane and the command line.
+ */
 import type { ReportContext } from './context';
-import { lostRows, unscoredRows, whyUnscored } from './context';
+import { rowsStanding } from './context';
+import { PENDING_TOTAL } from './consistency';
 import { groupTitle } from './groups';
-import { formatPoints, gradePhrase, points, quotedList } from './format';
-import { SCORE_TOLERANCE } from '../tolerance';
+import { formatPoints, gradePhrase, points } from './format';
 
 const BASIS = '按照《部门整体支出绩效自评表》的评价指标';
 
 /** What the grade says about the year, by the grade's first character (优/良/中/差). */
 function gradeComment(ctx: ReportContext): string {
   const y = ctx.year;
-  const n = lostRows(ctx).length;
+  const n = rowsStanding(ctx, 'short').length;
   const shortfall = n ? `，但仍有${n}项指标未达到年度指标值` : '';
   switch (ctx.results.grade.charAt(0)) {
     case '优':
@@ -26,40 +29,15 @@ function gradeComment(ctx: ReportContext): string {
   }
 }
 
-function finalConclusion(ctx: ReportContext): string {
-  const r = ctx.results;
-  return `${BASIS}，${ctx.year}年本部门整体支出绩效自评结果为 ${formatPoints(r.total)}，达到${gradePhrase(r.grade)}。${gradeComment(ctx)}`;
-}
-
-/** Said plainly: the score is provisional, and which rows are missing from it. */
-function provisionalConclusion(ctx: ReportContext): string {
-  const r = ctx.results;
-  const missing = unscoredRows(ctx);
-  const grade = r.grade ? `，暂定为${gradePhrase(r.grade)}` : '';
-  const names = missing.map((m) => {
-    const why = whyUnscored(ctx, m);
-    return `${quotedList([m.name])}${why ? `（${why}）` : ''}`;
-  });
-  return (
-    `${BASIS}，${ctx.year}年本部门整体支出绩效自评已计分指标合计得分为 ${formatPoints(r.total)}${grade}。` +
-    `由于${names.join('、')}${missing.length > 1 ? `共${missing.length}项指标` : ''}尚无法计分，上述得分和等级为暂定结果，` +
-    '待补充完善相关数据并重新计算后确定。'
-  );
-}
-
-function subtotalSentence(ctx: ReportContext): string | null {
-  if (!ctx.groups.length) return null;
+function subtotalSentence(ctx: ReportContext): string {
+  if (!ctx.groups.length) return '';
   const parts = ctx.groups.map((g) => `${groupTitle(g)}分值${points(g.weight)}，得分${points(g.score)}`);
   return `其中，${parts.join('；')}。`;
 }
 
-function weightNote(ctx: ReportContext): string | null {
-  const sum = ctx.results.weightSum;
-  if (Math.abs(sum - ctx.weightTotal) < SCORE_TOLERANCE) return null;
-  return `本表指标分值合计为${points(sum)}，与规定的${points(ctx.weightTotal)}不一致，请核实指标分值设置。`;
-}
-
 export function conclusionParagraphs(ctx: ReportContext): string[] {
-  const first = ctx.results.complete && unscoredRows(ctx).length === 0 ? finalConclusion(ctx) : provisionalConclusion(ctx);
-  return [first + (subtotalSentence(ctx) ?? ''), weightNote(ctx)].filter((p): p is string => Boolean(p));
+  const lead = `${BASIS}，${ctx.year}年本部门整体支出绩效自评结果为`;
+  if (ctx.pending) return [`${lead}${PENDING_TOTAL}。`];
+  const r = ctx.results;
+  return [`${lead}${formatPoints(r.total)}，达到${gradePhrase(r.grade)}。${gradeComment(ctx)}${subtotalSentence(ctx)}`];
 }

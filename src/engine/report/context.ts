@@ -4,6 +4,13 @@ import { indicatorGroups, type IndicatorGroup } from './groups';
 import { outcomePhrase, splitReason } from './indicatorText';
 import { flat, joinLines, placeholder } from './format';
 import { isBudgetIndicator } from '../locate';
+import { rowStanding, scoresPending, spendingProgressLost, tableHasErrors, type RowStanding } from './consistency';
+
+/** Choices of the doors (none is required). */
+export interface ReportOptions {
+  /** Each measure ends with 【请填写：责任科室、完成时限】 (default: no). */
+  measureOwners?: boolean;
+}
 
 export interface ReportContext {
   table: TableModel;
@@ -14,20 +21,25 @@ export interface ReportContext {
   groups: IndicatorGroup[];
   /** Rate of the whole budget (the total row, or the only source); null when it cannot be computed. */
   budgetRate: number | null;
-  /** What the settings say the weights should add up to. */
-  weightTotal: number;
   /** The evaluation's issues: they say why a row could not be scored. */
   issues: Issue[];
   /** The budget-completion indicator row (预算完成率 / 预算执行率), found once. */
   budgetRow: IndicatorResult | null;
+  options: ReportOptions;
+  /** The table has errors (severity 错误): total and grade are placeholders. */
+  hasErrors: boolean;
+  /** Total and grade are not final (errors, or rows not scored): no completion claimed, no grade given. */
+  pending: boolean;
+  /** A spending row (支出进度率, 预算完成率) lost points: the spending progress is never called reasonable. */
+  spendingLost: boolean;
 }
 
 export function makeContext(
   table: TableModel,
   results: Results,
   material: ReportMaterial,
-  weightTotal: number,
   issues: Issue[] = [],
+  options: ReportOptions = {},
 ): ReportContext {
   const clean: Results = { ...results, indicators: results.indicators.map(oneLineIndicator) };
   return {
@@ -37,9 +49,12 @@ export function makeContext(
     year: table.year !== null ? String(table.year) : placeholder('年度'),
     groups: indicatorGroups(clean),
     budgetRate: wholeBudgetRate(clean),
-    weightTotal,
     issues,
     budgetRow: clean.indicators.find((i) => i.method === '预算完成率') ?? clean.indicators.find((i) => isBudgetIndicator(i.name)) ?? null,
+    options,
+    hasErrors: tableHasErrors(issues),
+    pending: scoresPending(clean, issues),
+    spendingLost: spendingProgressLost(clean),
   };
 }
 
@@ -68,32 +83,23 @@ export function outcomeOf(ctx: ReportContext, ind: IndicatorResult): string {
   return outcomePhrase(ind, ctx.budgetRate);
 }
 
+/** Scored rows that lost points (short of the target, or met with points deducted), in table order. */
 export function lostRows(ctx: ReportContext): IndicatorResult[] {
   return ctx.results.indicators.filter((i) => i.lostPoints && i.score !== null);
 }
 
+/** Rows of one standing (consistency.ts says which), in table order. */
+export function rowsStanding(ctx: ReportContext, standing: RowStanding, rows = ctx.results.indicators): IndicatorResult[] {
+  return rows.filter((i) => rowStanding(i) === standing);
+}
+
 export function unscoredRows(ctx: ReportContext): IndicatorResult[] {
-  return ctx.results.indicators.filter((i) => i.score === null);
+  return rowsStanding(ctx, 'unscored');
 }
 
 /** A budget-completion indicator row (预算完成率 / 预算执行率), if the table has one. */
 export function budgetIndicator(ctx: ReportContext): IndicatorResult | null {
   return ctx.budgetRow;
-}
-
-/**
- * Why a row has no score, in a few words: the first error on one of its cells (“实际完成值为空”), else the
- * row's explanation when it says more than 未计分.
- */
-export function whyUnscored(ctx: ReportContext, ind: IndicatorResult): string {
-  const cells = Object.values(ind.cells).filter((c) => c !== '');
-  const issue = ctx.issues.find((i) => i.severity === '错误' && cells.some((c) => i.cell.endsWith(`!${c}`) || i.cell === c));
-  if (issue) {
-    const text = issue.message.replace(/^[A-Z]{1,3}\d+[：:]/, '');
-    return text.split(/，(?:请|无法计分)/)[0].replace(/[。；，\s]+$/u, '');
-  }
-  const e = ind.explanation.replace(/[。；\s]+$/u, '');
-  return e && e !== '未计分' ? e : '';
 }
 
 /** Why the budget was not spent, from the budget indicator's reason or the sheet's 未能完成原因. */

@@ -1,6 +1,7 @@
 /** 一（一）部门职能，（二）年度总体工作和重点工作任务，（三）部门整体支出绩效目标: mostly the user's material. */
 import { paragraphsOf, placeholder, sentence } from './format';
 import type { ReportContext } from './context';
+import { rowsStanding } from './context';
 
 /** （一）部门职能: the functions, then the organisation. */
 export function functionsParagraphs(ctx: ReportContext): string[] {
@@ -20,24 +21,35 @@ function withLead(lead: string, text: string | undefined, missing: string): stri
   return [first, ...paras.slice(1)];
 }
 
-/** Whether every indicator that could be scored kept its full score. */
-function allMet(ctx: ReportContext): boolean {
-  return ctx.results.indicators.every((i) => !i.lostPoints);
+/** 个别 for one or two rows, 部分 for more. */
+function fewOrSome(n: number): string {
+  return n <= 2 ? '个别' : '部分';
 }
 
-/** 个别 for one or two rows that lost points, 部分 for more. */
-function shortfallWord(ctx: ReportContext): string {
-  return ctx.results.indicators.filter((i) => i.lostPoints).length <= 2 ? '个别' : '部分';
+/**
+ * How （二） closes, by what the results allow (consistency.ts): nothing is 完成 while scores are pending; a row
+ * that met its target with points deducted is not 未达到.
+ */
+function closing(ctx: ReportContext): string {
+  if (ctx.pending) return '';
+  const short = rowsStanding(ctx, 'short').length;
+  const deducted = rowsStanding(ctx, 'deducted').length;
+  if (!short && !deducted) return '年度各项重点工作任务圆满完成。';
+  const grade = ctx.results.grade.charAt(0);
+  const where = '具体情况见本报告第二部分。';
+  if (!short) return `年度各项重点工作任务均已完成，${fewOrSome(deducted)}指标按评分标准有所扣分，${where}`;
+  if (grade === '中' || grade === '差') return `年度重点工作任务完成情况有待提升，${fewOrSome(short)}指标未达到年度指标值，${where}`;
+  return `年度重点工作任务总体完成，${fewOrSome(short)}指标未达到年度指标值，${where}`;
 }
 
 /** （二）年度总体工作和重点工作任务, closed by what the table says was achieved. */
 export function annualWorkParagraphs(ctx: ReportContext): string[] {
-  const work = withLead('本年度总体工作目标', ctx.material.annualWork, '年度总体工作');
+  const work = withLead('本年度总体工作目标', ctx.material.annualWork, '年度总体工作目标');
   const tasks = withLead('本年度重点工作任务', ctx.material.keyTasks, '年度重点工作任务');
   const achievement = ctx.table.achievement.trim();
-  const closing = allMet(ctx) ? '年度各项重点工作任务圆满完成。' : `年度重点工作任务总体完成，${shortfallWord(ctx)}指标未达到年度指标值，具体情况见本报告第二部分。`;
-  const done = achievement ? [`全年实际完成情况：${sentence(achievement)}${closing}`] : [];
-  if (!achievement) tasks[tasks.length - 1] = sentence(tasks[tasks.length - 1]) + closing;
+  const close = closing(ctx);
+  const done = achievement ? [`全年实际完成情况：${sentence(achievement)}${close}`] : [];
+  if (!achievement && close) tasks[tasks.length - 1] = sentence(tasks[tasks.length - 1]) + close;
   return [...work.map(sentence), ...tasks.map(sentence), ...done];
 }
 

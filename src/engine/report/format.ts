@@ -1,6 +1,7 @@
 /**
  * Number and wording formats of the report, as the reference report writes them:
- * 3410.44万元, 100%, 98.5%, 98 分, “优”等级, 一是…二是….
+ * 3410.44万元, 100%, 98.5%, 98分, “优”等级, 一是…二是…. No space between a number and the Chinese around it
+ * (the spaces in the reference's text come from its PDF extraction).
  */
 import { roundHalfUp } from '../rounding';
 
@@ -21,9 +22,9 @@ export function formatRate(fraction: number): string {
   return `${formatNumber(fraction * 100, 2)}%`;
 }
 
-/** The total score as the reference writes it: 98 → "98 分". */
+/** The total score: 98 → "98分". */
 export function formatPoints(x: number): string {
-  return `${formatNumber(x, 2)} 分`;
+  return `${formatNumber(x, 2)}分`;
 }
 
 /** A score or weight inside a sentence: 5 → "5分", 3.5 → "3.5分". */
@@ -77,6 +78,14 @@ export function quotedList(names: string[]): string {
 export function placeholder(what: string): string {
   return `【请填写：${what}】`;
 }
+
+/** 【待表格无错误后生成：总分、等级】: what the draft gives once the table's errors are fixed and it is recalculated. */
+export function pendingPlaceholder(what: string): string {
+  return `【待表格无错误后生成：${what}】`;
+}
+
+/** The placeholder for a missing 偏差原因. */
+export const REASON_PLACEHOLDER = placeholder('偏差原因');
 
 /** Multi-line material text to paragraphs (blank lines dropped). */
 export function paragraphsOf(text: string | undefined | null): string[] {

@@ -1,5 +1,18 @@
 /** The 自评报告 draft (pure: no Office, no Node, no DOM). */
-export { buildReport, reportTitle, reportText, sectionText, REPORT_HEADINGS } from './buildReport';
+export {
+  buildReport,
+  draftReport,
+  reportTitle,
+  reportText,
+  reportHeadLines,
+  signatureLines,
+  sectionText,
+  REPORT_HEADINGS,
+  type ReportInput,
+} from './buildReport';
+export type { ReportOptions } from './context';
+export { checkDraft, rowStanding, type RowStanding, PENDING_TOTAL } from './consistency';
+export { titleLines, printedWidth, TITLE_TAIL } from './title';
 export {
   MATERIAL_SHEET,
   materialFields,

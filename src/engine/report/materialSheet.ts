@@ -24,8 +24,8 @@ export const materialFields: MaterialField[] = [
   { key: 'organisation', label: '机构设置', aliases: ['内设机构', '机构情况', '机构设置情况'], hint: '内设机构、下属单位及人员编制情况。' },
   {
     key: 'annualWork',
-    label: '年度总体工作',
-    aliases: ['年度总体工作目标', '本年度总体工作目标', '总体工作', '总体工作目标'],
+    label: '年度总体工作目标',
+    aliases: ['年度总体工作', '本年度总体工作目标', '总体工作', '总体工作目标'],
     hint: '本年度总体工作目标。',
   },
   { key: 'keyTasks', label: '年度重点工作任务', aliases: ['重点工作任务', '本年度重点工作任务', '重点工作'], hint: '本年度重点工作任务，可按“一是…二是…”填写。' },
@@ -40,6 +40,18 @@ export const materialFields: MaterialField[] = [
     label: '绩效管理情况',
     aliases: ['部门整体绩效管理情况', '绩效管理', '绩效管理工作情况'],
     hint: '绩效管理工作的补充说明，附在自动生成的内容之后。',
+  },
+  {
+    key: 'attachmentLabel',
+    label: '附件标签',
+    aliases: ['附件', '附件序号', '附件编号'],
+    hint: '报告作为附件报送时填写，如“附件2”，排在报告左上角；不作为附件时不填。',
+  },
+  {
+    key: 'reportDate',
+    label: '成文日期',
+    aliases: ['落款日期', '报告日期', '日期'],
+    hint: '落款日期，如“2024年3月15日”；须为自评年度的次年，否则报告中留待填写。',
   },
 ];
 
