@@ -8,7 +8,7 @@ import { FakeWorkbook, installFakeOffice, type FakeHost } from './fakehost';
 import { cellMap, workbookDump } from './fakehost/compare';
 import { loadXlsx, snapshotFromExcelJS } from './fakehost/xlsx';
 import * as session from '../src/excel/session';
-import { MESSAGES, REPORT_SHEET, STORE_SHEET, calculate, decodeStore, emptyStore, type Report } from '../src/engine';
+import { MESSAGES, REPORT_SHEET, STORE_SHEET, calculate, decodeStore, emptyStore, reportSheetRows, type Report } from '../src/engine';
 import { sheetToGrid } from '../src/xlsx/readGrid';
 import { EXAMPLE_PATH } from './helpers/example';
 
@@ -36,7 +36,8 @@ function columnA(wb: FakeWorkbook, name: string): unknown[] {
   return out;
 }
 
-const reportLines = (r: Report): string[] => [r.title, ...r.sections.flatMap((s) => [s.heading, ...s.paragraphs])];
+/** The report sheet's lines, by the engine's one layout rule. */
+const reportLines = (r: Report): string[] => reportSheetRows(r).map((x) => x.text);
 const storeOf = (wb: FakeWorkbook) => decodeStore(columnA(wb, STORE_SHEET));
 const writesOf = (h: FakeHost) => h.requests.flatMap((r) => r.ops).filter((o) => /=|add\(|clear\(|delete\(/.test(o.replace(/load\(.*\)/, '')));
 
@@ -168,8 +169,7 @@ describe('recalculating rewrites our untouched draft in place', () => {
     expect([...cellMap(draft).keys()].every((a) => /^A\d+$/.test(a) && Number(a.slice(1)) <= lines.length)).toBe(true);
     // Bold exactly on the title and headings of the new draft.
     const bold = lines.map((_, r) => !!draft.read(r, 0).bold);
-    const headings = new Set([second.report!.title, ...second.report!.sections.map((s) => s.heading)]);
-    expect(bold).toEqual(lines.map((t) => headings.has(t)));
+    expect(bold).toEqual(reportSheetRows(second.report!).map((x) => x.style !== 'body'));
     // The record names it with the new draft's digest: restore removes it.
     expect((await session.restoreLast()).ok).toBe(true);
     expect(wb.sheet(REPORT_SHEET)).toBeUndefined();
