@@ -9,6 +9,7 @@ import type { RoundingMode } from './rounding';
 
 export const REAL_DIR = path.join(__dirname, '..', 'fixtures', 'real');
 export const LAYOUT_DIR = path.join(__dirname, '..', 'fixtures', 'layouts');
+export const HUNT_DIR = path.join(__dirname, '..', 'fixtures', 'hunt');
 
 /** Figures a table must give (NAME.expected.json): rows are keyed by 1-based sheet row. */
 export interface Figures {
@@ -53,7 +54,7 @@ export interface CaseCells {
 
 export interface TableCase {
   name: string;
-  kind: 'real' | 'layout';
+  kind: 'real' | 'layout' | 'hunt';
   file: string;
   expected: Expected;
   cells: CaseCells;
@@ -90,16 +91,26 @@ export function realCases(): TableCase[] {
   }));
 }
 
-export function layoutCases(): TableCase[] {
+/** The tables of a folder whose expected.json carries its own `cells` (our layouts, the hunted tables). */
+function folderCases(dir: string, kind: 'layout' | 'hunt'): TableCase[] {
   return fs
-    .readdirSync(LAYOUT_DIR)
+    .readdirSync(dir)
     .filter((f) => f.endsWith('.expected.json'))
     .sort()
     .map((f) => {
       const name = f.replace(/\.expected\.json$/, '');
-      const expected = readJson<Expected & { cells: CaseCells }>(path.join(LAYOUT_DIR, f));
-      return { name, kind: 'layout' as const, file: path.join(LAYOUT_DIR, `${name}.xlsx`), expected, cells: expected.cells };
+      const expected = readJson<Expected & { cells: CaseCells }>(path.join(dir, f));
+      return { name, kind, file: path.join(dir, `${name}.xlsx`), expected, cells: expected.cells };
     });
+}
+
+export function layoutCases(): TableCase[] {
+  return folderCases(LAYOUT_DIR, 'layout');
+}
+
+/** Tables rebuilt from more published ones (test/fixtures/hunt/, made by its make.py). */
+export function huntCases(): TableCase[] {
+  return folderCases(HUNT_DIR, 'hunt');
 }
 
 /** 1-based row of a local or qualified address ('H14', '自评表!H14'). */
