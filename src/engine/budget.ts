@@ -111,7 +111,11 @@ export function computeBudget(money: MoneyBlock, sheet: string): BudgetOutcome {
   let fromSources = false;
   const namesOf = (set: Set<number>): string => [...set].map((i) => `“${parts[i].name}”`).join('、');
   if (parts.length) {
-    if (!t || isEmptyTotal(t)) {
+    const partsEmpty = parts.every((r) => KEYS.every((k) => r[k] === null || r[k] === 0));
+    if (t && !isEmptyTotal(t) && partsEmpty) {
+      // The parts hold no figure: unfilled, so the total stands; zeros that contradict it are worth a warning.
+      if (parts.some((r) => KEYS.some((k) => r[k] === 0))) issues.push(issue('partsUnfilled', sheet, t.cell, { executed: amount(t.executed ?? 0), annual: amount(budgetOf(t) ?? 0) }));
+    } else if (!t || isEmptyTotal(t)) {
       excluded = structural;
       fromSources = true;
       const s = sums(parts, excluded);

@@ -124,7 +124,8 @@ function evaluateSheet(
     }
   }
   const weightSum = roundHalfUp(indicators.reduce((a, i) => a + (i.weight ?? 0), 0), 4);
-  if (indicators.length && Math.abs(weightSum - settings.weightTotal) > WEIGHT_TOLERANCE) {
+  // No weight at all is one error already (noWeights): no sum to talk about then.
+  if (indicators.some((i) => i.weight !== null) && Math.abs(weightSum - settings.weightTotal) > WEIGHT_TOLERANCE) {
     issues.push(issue('weightSum', sheet, table.footer.totalWeightCell ?? indicators[0].cells.weight, { sum: n4(weightSum), expected: n4(settings.weightTotal) }));
   }
   if (!indicators.length) issues.push(issue('noIndicators', sheet, ''));

@@ -30,6 +30,10 @@ const CATALOGUE = {
     text: (a) => `合计行（预算数 ${a.annual}、执行数 ${a.executed}）与各资金来源之和（${a.sumAnnual}、${a.sumExecuted}）不一致，已按各资金来源之和计算，请核对合计行。`,
   },
   totalFromSources: { severity: '提示', text: (a) => `资金表合计行为空或为 0，已按各资金来源之和计算（预算数 ${a.sumAnnual}、执行数 ${a.sumExecuted}）。` },
+  partsUnfilled: {
+    severity: '警告',
+    text: (a) => `各资金来源均为空或为 0，与合计行（预算数 ${a.annual}、执行数 ${a.executed}）不符，已按合计行计算预算完成率，请补填各资金来源。`,
+  },
   moneyBreakdown: { severity: '提示', text: (a) => `${a.rows}按${a.parents}的细项理解，未重复计入合计，这样各来源之和与合计一致。` },
   moneyLabelColumn: { severity: '提示', text: (a) => `此列表头为“${a.header}”，但列中是资金来源名称，已按资金来源列读取。` },
   moneyUnitGuessed: { severity: '提示', text: (a) => `资金表未注明金额单位，按金额大小判断为${a.unit}；如有不同，请在表头注明“（万元）”或“（元）”。` },

@@ -11,7 +11,11 @@ export type FooterKind = keyof typeof FOOTER_LABELS;
 const FOOTER_FIRST = new Set(Object.values(FOOTER_LABELS).flat().map((l) => l[0]));
 const ORDER: FooterKind[] = ['totalScore', 'grade', 'conclusion', 'problems', 'measures', 'subtotal', 'total'];
 
-export function footerKind(key: string): FooterKind | null {
+/** 说明, 备注, 注：1、… under the table: notes, never indicators (matched strictly: 说明会召开次数 is an indicator). */
+const NOTE = /^(?:说明|备注|填表说明|填报说明)$|^(?:注|说明|备注|填表说明|填报说明)[:：\d]/;
+
+export function footerKind(key: string): FooterKind | 'notes' | null {
+  if (NOTE.test(key)) return 'notes';
   if (!FOOTER_FIRST.has(key[0])) return null;
   for (const k of ORDER) if (isLabel(key, FOOTER_LABELS[k])) return k;
   return null;

@@ -20,9 +20,25 @@ function qualifies(c: Columns<IndicatorColumn>): boolean {
   return c.name !== undefined && (c.target !== undefined || c.actual !== undefined) && (c.weight !== undefined || c.score !== undefined || c.target !== undefined);
 }
 
-function onlyNew(base: Columns<IndicatorColumn>, extra: Columns<IndicatorColumn>): Columns<IndicatorColumn> {
-  const out: Columns<IndicatorColumn> = {};
-  for (const k of Object.keys(extra) as IndicatorColumn[]) if (base[k] === undefined) out[k] = extra[k];
+const kinds = (c: Columns<IndicatorColumn>): number => Object.keys(c).length;
+
+/**
+ * Two header rows as one: the upper row's group labels (年度指标值 over 指标性质/指标值/度量单位, 绩效指标 over
+ * 一级/二级/三级) give way to the lower row's own labels; a label merged down over both rows (分值, 得分) counts once.
+ */
+function combine(view: SheetView, upperRow: number, upper: Columns<IndicatorColumn>, lower: Columns<IndicatorColumn>): Columns<IndicatorColumn> {
+  const out: Columns<IndicatorColumn> = { ...lower };
+  for (const k of Object.keys(upper) as IndicatorColumn[]) {
+    if (lower[k] === undefined) out[k] = upper[k];
+    else {
+      // A group label: merged across columns, or (merges unknown) followed by blanks over the lower row's label.
+      const u = upper[k] as number, l = lower[k] as number;
+      const area = view.mergeArea(upperRow, u);
+      let blanksOver = l > u;
+      for (let x = u + 1; x <= l && blanksOver; x++) blanksOver = view.blank(upperRow, x);
+      if (!((!!area && area.right > area.left) || blanksOver)) out[k] = upper[k];
+    }
+  }
   return out;
 }
 
@@ -30,22 +46,16 @@ function onlyNew(base: Columns<IndicatorColumn>, extra: Columns<IndicatorColumn>
 export function findIndicatorHeader(view: SheetView, from: number, to = view.bottom): IndicatorHeader | null {
   for (let r = from; r <= to; r++) {
     const c = rowColumns(view, r, INDICATOR_COLUMNS);
+    if (!kinds(c)) continue;
     const next = r + 1 <= view.bottom ? rowColumns(view, r + 1, INDICATOR_COLUMNS) : {};
-    const nextCount = Object.keys(next).length;
-    if (qualifies(c)) {
-      // A second header row holds labels this one lacks (e.g. 一级/二级/三级 under 绩效指标).
-      const adds = Object.keys(next).filter((k) => c[k as IndicatorColumn] === undefined).length;
-      if (nextCount >= 2 && adds >= 1 && !qualifies(next)) {
-        return { row: r, dataStart: r + 2, cols: { ...next, ...c, ...onlyNew(c, next) } };
-      }
-      return { row: r, dataStart: r + 1, cols: c };
-    }
-    if (nextCount >= 2) {
-      const merged = { ...c, ...next };
-      if (qualifies(merged) && Object.keys(c).length >= 1 && !qualifies(next)) {
-        return { row: r, dataStart: r + 2, cols: merged };
+    if (kinds(next) >= 2) {
+      const both = combine(view, r, c, next);
+      // The two rows make a header only together, or the lower row adds what the upper lacks.
+      if (qualifies(both) && kinds(both) > kinds(c) && (kinds(both) > kinds(next) || !qualifies(c))) {
+        if (!qualifies(next) || !qualifies(c)) return { row: r, dataStart: r + 2, cols: both };
       }
     }
+    if (qualifies(c)) return { row: r, dataStart: r + 1, cols: c };
   }
   return null;
 }

@@ -34,7 +34,7 @@ export function splitLevel1(text: string): { name: string; weight: number | null
 }
 
 /** Names a form's template gives its unused rows: 指标1, 指标2, ……, …, ---. */
-const TEMPLATE_NAME = /^(?:指标\d*|[…．.。·・\-—_~～]+|其他|其它)$/;
+const TEMPLATE_NAME = /^(?:指标\d*[:.、]?|[…．.。·・\-—_~～]+|其他|其它)$/;
 
 export function isTemplateName(name: string): boolean {
   const k = labelKey(name);
@@ -110,6 +110,10 @@ export function readIndicatorTable(view: SheetView, header: IndicatorHeader): In
         const isLevel2 = cols.level2 !== undefined && lead!.col > (cols.level1 ?? -1) && last2 !== '';
         subtotalCells.push({ level: isLevel2 ? 2 : 1, group: isLevel2 ? `${last1}/${last2}` : last1, cell: a1(r, cols.score) });
       }
+      continue;
+    }
+    if (fk === 'notes') {
+      inFooter = true;
       continue;
     }
     if (fk) {
