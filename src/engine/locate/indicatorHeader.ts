@@ -50,10 +50,8 @@ export function findIndicatorHeader(view: SheetView, from: number, to = view.bot
     const next = r + 1 <= view.bottom ? rowColumns(view, r + 1, INDICATOR_COLUMNS) : {};
     if (kinds(next) >= 2) {
       const both = combine(view, r, c, next);
-      // The two rows make a header only together, or the lower row adds what the upper lacks.
-      if (qualifies(both) && kinds(both) > kinds(c) && (kinds(both) > kinds(next) || !qualifies(c))) {
-        if (!qualifies(next) || !qualifies(c)) return { row: r, dataStart: r + 2, cols: both };
-      }
+      // Two header rows: together they say more than either alone (a fund row above the header adds nothing new).
+      if (qualifies(both) && kinds(both) > kinds(c) && kinds(both) > kinds(next)) return { row: r, dataStart: r + 2, cols: both };
     }
     if (qualifies(c)) return { row: r, dataStart: r + 1, cols: c };
   }
