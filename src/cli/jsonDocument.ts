@@ -49,6 +49,8 @@ export interface JsonDocument {
   complete: boolean;
   settings: Settings;
   issues: { severity: Severity; cell: string; message: string; kind: string }[];
+  /** Notes of the command line itself (formulas recalculated on open, a locked workbook structure). */
+  messages: string[];
   report: { title: string; sections: { heading: string; level: 1 | 2; paragraphs: string[] }[] } | null;
 }
 
@@ -68,6 +70,7 @@ export function jsonDocument(
   evaluation: Evaluation,
   report: Report | null,
   files: { input: string; xlsx: string | null; report: string | null; reportSheet: string | null },
+  messages: string[] = [],
 ): JsonDocument {
   const { table, results, sheet } = evaluation;
   const q = (cell: string): string => (cell ? `${sheet}!${cell}` : '');
@@ -109,6 +112,7 @@ export function jsonDocument(
     complete: results?.complete ?? false,
     settings: evaluation.settings,
     issues: evaluation.issues.map((x) => ({ severity: x.severity, cell: x.cell, message: x.message, kind: x.kind })),
+    messages: messages.slice(),
     report: report
       ? { title: report.title, sections: report.sections.map((s) => ({ heading: s.heading, level: s.level, paragraphs: s.paragraphs.slice() })) }
       : null,
