@@ -53,11 +53,17 @@ let counter = 0;
 /** Writes `data` to `file` atomically (temporary file beside it, then rename). */
 export async function writeFileAtomic(file: string, data: Uint8Array | string): Promise<void> {
   const dir = path.dirname(path.resolve(file));
-  await fs.mkdir(dir, { recursive: true });
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}-${++counter}.tmp`);
   trackTemp(tmp, true);
   try {
-    await fs.writeFile(tmp, data);
+    try {
+      await fs.writeFile(tmp, data);
+    } catch (e) {
+      // The folder is made only when it is missing (one system call less on every file of a folder).
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      await fs.mkdir(dir, { recursive: true });
+      await fs.writeFile(tmp, data);
+    }
     await fs.rename(tmp, file);
   } catch (e) {
     await fs.rm(tmp, { force: true }).catch(() => undefined);
