@@ -139,6 +139,7 @@ export function applyChanges(book: XlsxBook, changes: ChangeSet): Applied {
     const ct = parseContentTypes(book.text('[Content_Types].xml') ?? '');
     const edits: Edit[] = [];
     for (const [name, tag] of ct.overrides) if (ctRemove.has(name)) edits.push({ from: tag.start, to: tag.end, text: '' });
+    if (ctAdd.length && ct.closeAt < 0) throw new Error('[Content_Types].xml without a closing </Types>');
     if (ctAdd.length) edits.push({ from: ct.closeAt, to: ct.closeAt, text: ctAdd.join('') });
     replaced.set(ZipArchive.key('[Content_Types].xml'), applyEdits(ct.xml, edits));
   }

@@ -7,7 +7,7 @@
 import { a1, parseA1 } from '../engine';
 import type { CellRec, ParsedSheet, RowRec } from './sheetXml';
 import type { Styles } from './styles';
-import { applyEdits, attributes, encodeOoxmlText, escapeAttr, escapeText, setAttr, type Edit } from './xml';
+import { applyEdits, attributes, encodeOoxmlText, escapeText, rawAttributes, setAttr, type Edit } from './xml';
 
 export interface CellChange {
   /** Local address, e.g. G14. */
@@ -20,8 +20,11 @@ function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13;
 }
 
-/** The <c> element for a value; `keep` are the cell's own attributes to keep (r, s, t and metadata are set here). */
-export function cellXml(prefix: string, address: string | null, keep: [string, string][], style: number, value: CellChange['value']): string {
+/**
+ * The <c> element for a value. `keep` are the cell's own attributes as written (rawAttributes): r, s, t and the
+ * value metadata are set here, every other one is kept exactly as it was, in its place.
+ */
+export function cellXml(prefix: string, address: string | null, keep: { name: string; raw: string }[], style: number, value: CellChange['value']): string {
   const p = prefix;
   let type = '';
   let body = '';
@@ -38,15 +41,15 @@ export function cellXml(prefix: string, address: string | null, keep: [string, s
   let a = address !== null ? ` r="${address}"` : '';
   let styleSet = false;
   let typeSet = false;
-  for (const [k, v] of keep) {
-    if (k === 'r' || k === 'vm' || k === 'cm') continue;
-    if (k === 's') {
+  for (const { name, raw } of keep) {
+    if (name === 'r' || name === 'vm' || name === 'cm') continue;
+    if (name === 's') {
       a += ` s="${style}"`;
       styleSet = true;
-    } else if (k === 't') {
+    } else if (name === 't') {
       if (type) a += ` t="${type}"`;
       typeSet = true;
-    } else a += ` ${k}="${escapeAttr(v)}"`;
+    } else a += raw;
   }
   if (!styleSet && style !== 0) a += ` s="${style}"`;
   if (!typeSet && type) a += ` t="${type}"`;
@@ -85,7 +88,7 @@ export function patchSheet(sheet: ParsedSheet, changes: CellChange[], styles: St
     }
     if (cell) {
       const style = styles.withFormat(cell.style, w.change.numberFormat);
-      const own = attributes(xml, cell.tag);
+      const own = rawAttributes(xml, cell.tag);
       edits.push({ from: cell.tag.start, to: cell.end, text: cellXml(p, cell.hasR ? a1(w.row, w.col) : null, own, style, w.change.value) });
       continue;
     }

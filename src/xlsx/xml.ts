@@ -151,6 +151,11 @@ function attrSpans(xml: string, tag: Tag): AttrSpan[] {
   return out;
 }
 
+/** Attributes of a start tag as written: each name with its source text (leading space, name, quoted value). */
+export function rawAttributes(xml: string, tag: Tag): { name: string; raw: string }[] {
+  return attrSpans(xml, tag).map((a) => ({ name: a.name, raw: xml.slice(a.lead, a.valueEnd) }));
+}
+
 /** Attributes of a start tag, in order, values decoded. */
 export function attributes(xml: string, tag: Tag): [string, string][] {
   return attrSpans(xml, tag).map((a) => [a.name, decodeXml(xml.slice(a.valueStart + 1, a.valueEnd - 1))]);
@@ -261,10 +266,12 @@ export interface Edit {
 }
 
 export function applyEdits(xml: string, edits: Edit[]): string {
-  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.from - b.e.from || a.e.to - b.e.to || a.i - b.i);
+  let inOrder = true;
+  for (let i = 1; i < edits.length && inOrder; i++) inOrder = edits[i - 1].from < edits[i].from || (edits[i - 1].from === edits[i].from && edits[i - 1].to <= edits[i].to);
+  const sorted = inOrder ? edits : edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.from - b.e.from || a.e.to - b.e.to || a.i - b.i).map((x) => x.e);
   let out = '';
   let p = 0;
-  for (const { e } of sorted) {
+  for (const e of sorted) {
     if (e.from < p) throw new XmlError('overlapping edits');
     out += xml.slice(p, e.from) + e.text;
     p = e.to;
