@@ -200,12 +200,15 @@ function cellAttrs(xml: string, t: Tag): { r?: string; s?: string; type: string 
     while (q < end && xml.charCodeAt(q) !== 34 && xml.charCodeAt(q) !== 39) q++;
     const close = q < end ? xml.indexOf(xml[q], q + 1) : -1;
     if (close < 0) break;
-    const name = xml.slice(p, eq).trim();
-    if (name === 'r' || name === 's' || name === 't') {
+    // A one-letter name (r, s, t), compared without slicing it out.
+    let n = eq;
+    while (n > p && xml.charCodeAt(n - 1) <= 32) n--;
+    const letter = n - p === 1 ? xml.charCodeAt(p) : 0;
+    if (letter === 114 || letter === 115 || letter === 116) {
       const raw = xml.slice(q + 1, close);
       const v = raw.indexOf('&') < 0 ? raw : decodeXml(raw);
-      if (name === 'r') out.r = v;
-      else if (name === 's') out.s = v;
+      if (letter === 114) out.r = v;
+      else if (letter === 115) out.s = v;
       else out.type = v;
     }
     p = close + 1;
