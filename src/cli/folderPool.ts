@@ -1,7 +1,9 @@
 /**
  * Runs the files of a folder on every core: the main thread scores files itself while worker threads (compiled
- * code, dist-cli/cli/folderWorker.js) score others, each given a file as soon as it is free. Without the compiled
- * worker (tests running the TypeScript sources) or with one job, everything runs on the main thread.
+ * code, dist-cli/cli/folderWorker.js) score others. All of them take the next file from one shared counter
+ * (Atomics on a SharedArrayBuffer), so a thread never waits for a message to get work and none holds files
+ * another could be scoring. Without the compiled worker (tests running the TypeScript sources) or with one job,
+ * everything runs on the main thread.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -20,56 +22,65 @@ export function defaultJobs(): number {
   return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length || 1;
 }
 
-/** Worker messages: a row done, or a temporary file created or gone. */
-type Message = { type: 'done'; index: number; result: JobResult } | { type: 'temp'; file: string; alive: boolean };
+/** What a worker is given: the files, the shared counter, the options. */
+export interface WorkerInput {
+  jobs: FolderJob[];
+  next: SharedArrayBuffer;
+  common: FolderCommon;
+}
+
+/** Worker messages: a file started or done, a temporary file created or gone, or no files left. */
+export type WorkerMessage =
+  | { type: 'started'; index: number }
+  | { type: 'done'; index: number; result: JobResult }
+  | { type: 'temp'; file: string; alive: boolean }
+  | { type: 'idle' };
+
+/** Takes the next file's index from the shared counter (each index is handed out once). */
+export function takeIndex(counter: Int32Array): number {
+  return Atomics.add(counter, 0, 1);
+}
 
 export async function runPool(
   jobs: FolderJob[], common: FolderCommon, parallel: number, script: string | null, onDone: (job: FolderJob, r: JobResult) => void,
 ): Promise<{ results: JobResult[]; workers: number }> {
-  const results: JobResult[] = new Array(jobs.length);
-  let next = 0;
-  const take = (): FolderJob | undefined => (next < jobs.length ? jobs[next++] : undefined);
-  const finish = (job: FolderJob, r: JobResult) => {
-    results[job.index] = r;
-    onDone(job, r);
+  const results: (JobResult | undefined)[] = new Array(jobs.length);
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  const finish = (index: number, r: JobResult) => {
+    if (results[index]) return;
+    results[index] = r;
+    onDone(jobs[index], r);
   };
-  const workerCount = script ? Math.min(parallel - 1, jobs.length - 1) : 0;
-  const workers = Array.from({ length: Math.max(0, workerCount) }, () => runWorker(script!, common, take, finish));
+  const workerCount = script ? Math.max(0, Math.min(parallel - 1, jobs.length - 1)) : 0;
+  const workers = Array.from({ length: workerCount }, () => runWorker(script!, { jobs, next: counter.buffer as SharedArrayBuffer, common }, finish));
   // The main thread works too: it needs no start-up, so the first files are under way at once.
-  for (let job = take(); job; job = take()) finish(job, await runJob(job, common));
-  const lost = (await Promise.all(workers)).flat();
-  // Files a worker had when it failed (it should not) are scored here rather than lost.
-  for (const job of lost) finish(job, results[job.index] ?? (await runJob(job, common)));
-  return { results: jobs.map((j) => results[j.index] ?? { row: failedRow(j.rel, '未能评分（处理被中断）。'), output: null }), workers: workers.length };
+  for (let i = takeIndex(counter); i < jobs.length; i = takeIndex(counter)) finish(i, await runJob(jobs[i], common));
+  // A file a worker had started when it failed (it should not) is scored here rather than lost.
+  for (const i of (await Promise.all(workers)).flat()) if (!results[i]) finish(i, await runJob(jobs[i], common));
+  return {
+    results: jobs.map((j, i) => results[i] ?? { row: failedRow(j.rel, '未能评分（处理被中断）。'), output: null }),
+    workers: workers.length,
+  };
 }
 
-/** One worker: two files in hand at a time (so it never waits on the busy main thread); resolves with any it could not finish. */
-function runWorker(script: string, common: FolderCommon, take: () => FolderJob | undefined, finish: (job: FolderJob, r: JobResult) => void): Promise<FolderJob[]> {
+/** One worker thread, until it has no files left; resolves with the index of a file it started but did not finish. */
+function runWorker(script: string, input: WorkerInput, finish: (index: number, r: JobResult) => void): Promise<number[]> {
   return new Promise((resolve) => {
-    const worker = new Worker(script, { workerData: common });
-    const inHand = new Map<number, FolderJob>();
-    const give = () => {
-      const job = take();
-      if (!job) return false;
-      inHand.set(job.index, job);
-      worker.postMessage(job);
-      return true;
-    };
-    const done = () => {
-      void worker.terminate();
-      resolve([...inHand.values()]);
-    };
-    worker.on('message', (m: Message) => {
-      if (m.type === 'temp') return trackTemp(m.file, m.alive);
-      const job = inHand.get(m.index);
-      inHand.delete(m.index);
-      if (job) finish(job, m.result);
-      give();
-      if (inHand.size === 0) done();
+    const worker = new Worker(script, { workerData: input });
+    let current: number | null = null;
+    const end = () => resolve(current === null ? [] : [current]);
+    worker.on('message', (m: WorkerMessage) => {
+      if (m.type === 'temp') trackTemp(m.file, m.alive);
+      else if (m.type === 'started') current = m.index;
+      else if (m.type === 'done') {
+        finish(m.index, m.result);
+        current = null;
+      } else {
+        void worker.terminate();
+        end();
+      }
     });
-    worker.on('error', done);
-    worker.on('exit', () => resolve([...inHand.values()]));
-    if (!give()) done();
-    else give();
+    worker.on('error', end);
+    worker.on('exit', end);
   });
 }
