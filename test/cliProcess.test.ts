@@ -84,15 +84,17 @@ describe('folder mode on every core (worker threads run the compiled dist-cli co
   }, 120000);
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  test('--jobs 2 scores with a worker beside the main thread and gives exactly what --jobs 1 gives', async () => {
+  test('--jobs 2 scores with a worker beside the main thread (or two workers, for measuring) and gives exactly what --jobs 1 gives', async () => {
     const { scoreFolder } = await import('../src/cli/scoreFolder');
     const io = { stdout: () => undefined, stderr: () => undefined, stderrIsTTY: false };
     const now = new Date('2024-03-01T08:00:00Z');
     const script = path.join(ROOT, 'dist-cli', 'cli', 'folderWorker.js');
     const one = await scoreFolder(folder, { outDir: path.join(dir, 'one'), jobs: 1, json: true, now, workerScript: script }, io);
     const two = await scoreFolder(folder, { outDir: path.join(dir, 'two'), jobs: 2, json: true, now, workerScript: script }, io);
-    expect([one.workers, two.workers]).toEqual([0, 1]);
+    const only = await scoreFolder(folder, { outDir: path.join(dir, 'only'), jobs: 2, json: true, now, workerScript: script, workersOnly: true }, io);
+    expect([one.workers, two.workers, only.workers]).toEqual([0, 1, 2]);
     expect(two.rows).toEqual(one.rows);
+    expect(only.rows).toEqual(one.rows);
     expect(two.rows.filter((r) => r.scored)).toHaveLength(12);
     expect(two.rows.find((r) => !r.scored)!.note).toMatch(/不是有效的 \.xlsx 文件/);
     for (const f of fs.readdirSync(path.join(dir, 'one'))) {

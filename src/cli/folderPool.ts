@@ -41,8 +41,12 @@ export function takeIndex(counter: Int32Array): number {
   return Atomics.add(counter, 0, 1);
 }
 
+/**
+ * Scores `jobs` with `parallel` threads: the main thread and parallel − 1 workers; or, with `workersOnly` (for
+ * measuring one worker against several), `parallel` workers while the main thread only collects the results.
+ */
 export async function runPool(
-  jobs: FolderJob[], common: FolderCommon, parallel: number, script: string | null, onDone: (job: FolderJob, r: JobResult) => void,
+  jobs: FolderJob[], common: FolderCommon, parallel: number, script: string | null, onDone: (job: FolderJob, r: JobResult) => void, workersOnly = false,
 ): Promise<{ results: JobResult[]; workers: number }> {
   const results: (JobResult | undefined)[] = new Array(jobs.length);
   const counter = new Int32Array(new SharedArrayBuffer(4));
@@ -51,10 +55,11 @@ export async function runPool(
     results[index] = r;
     onDone(jobs[index], r);
   };
-  const workerCount = script ? Math.max(0, Math.min(parallel - 1, jobs.length - 1)) : 0;
+  const only = workersOnly && !!script;
+  const workerCount = script ? Math.max(0, Math.min(only ? parallel : parallel - 1, only ? jobs.length : jobs.length - 1)) : 0;
   const workers = Array.from({ length: workerCount }, () => runWorker(script!, { jobs, next: counter.buffer as SharedArrayBuffer, common }, finish));
   // The main thread works too: it needs no start-up, so the first files are under way at once.
-  for (let i = takeIndex(counter); i < jobs.length; i = takeIndex(counter)) finish(i, await runJob(jobs[i], common));
+  if (!only) for (let i = takeIndex(counter); i < jobs.length; i = takeIndex(counter)) finish(i, await runJob(jobs[i], common));
   // A file a worker had started when it failed (it should not) is scored here rather than lost.
   for (const i of (await Promise.all(workers)).flat()) if (!results[i]) finish(i, await runJob(jobs[i], common));
   return {

@@ -24,6 +24,8 @@ export interface FolderOptions {
   now: Date;
   /** The compiled worker script (default: dist-cli's, when running compiled). */
   workerScript?: string | null;
+  /** Only worker threads score (the main thread collects): to measure one worker against several. */
+  workersOnly?: boolean;
 }
 
 export interface FolderOutcome {
@@ -140,7 +142,7 @@ export async function scoreFolder(folder: string, opts: FolderOptions, io: CliIo
       job.rel,
       x.scored ? `总分 ${x.total === null ? '—' : fixed2(x.total)}，等级 ${x.grade || '—'}，预算完成率 ${percent(x.rate)}，错误 ${x.errors} 条，警告 ${x.warnings} 条` : `未能评分：${x.note}`,
     );
-  });
+  }, opts.workersOnly);
   progress.finish();
 
   const rows = [...results.map((r) => r.row), ...others];
