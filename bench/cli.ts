@@ -81,6 +81,7 @@ export async function cliPhases(input: string, work: string, runs: number): Prom
   const { openXlsx } = await import('../src/xlsx/readWorkbook');
   const { applyChanges } = await import('../src/xlsx/applyChanges');
   const { calculate } = await import('../src/cli/calculation');
+  const { writeFileAtomic } = await import('../src/cli/files');
   const acc = new Map<string, number[]>();
   for (let i = 0; i < runs + 3; i++) {
     let t = nowMs();
@@ -94,7 +95,7 @@ export async function cliPhases(input: string, work: string, runs: number): Prom
     lap('ExcelJS alone: load');
     await fsp.writeFile(path.join(work, 'phases-exceljs.xlsx'), Buffer.from((await plain.xlsx.writeBuffer()) as ArrayBuffer));
     lap('ExcelJS alone: save');
-    const book = openXlsx(await fsp.readFile(input));
+    const book = openXlsx(fs.readFileSync(input));
     lap('ours: read the file, open the package (zip directory, workbook.xml)');
     for (const s of book.sheets) if (s.kind === 'worksheet') book.grid(s.name);
     lap('ours: read the sheets (inflate, parse, grids)');
@@ -102,8 +103,8 @@ export async function cliPhases(input: string, work: string, runs: number): Prom
     lap('ours: calculate (engine, report draft, store; src/cli/calculation.ts)');
     const applied = applyChanges(book, calc.changes);
     lap('ours: apply (cells, report and store sheets, styles, zip)');
-    await fsp.writeFile(path.join(work, 'phases.xlsx'), applied.bytes);
-    lap('ours: write the file');
+    await writeFileAtomic(path.join(work, 'phases.xlsx'), applied.bytes);
+    lap('ours: write the file (a temporary file beside it, then renamed)');
   }
   return [...acc].map(([phase, v]) => ({ phase, ms: median(v) }));
 }

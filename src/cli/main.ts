@@ -12,7 +12,7 @@ import { CliError, EXIT_ERRORS, EXIT_FAILED, EXIT_OK, processIo, type CliIo } fr
 import { countIssues, fixed2, headlineBudget, percent, summaryLines } from './format';
 import { jsonDocument } from './jsonDocument';
 import { readInput, reading } from './readInput';
-import { scoreFile, loadSettingsFile, workbookExt, type ScoreOutcome } from './scoreFile';
+import { scoreFile, loadSettingsFile, realpathOr, workbookExt, type ScoreOutcome } from './scoreFile';
 import { scoreFolder } from './scoreFolder';
 
 export const EXAMPLE_FILE = '2023-海珠区人大常委会办公室-部门整体支出绩效自评表.xlsx';
@@ -119,7 +119,7 @@ async function runRestore(a: RestoreArgs, io: CliIo, now: Date): Promise<number>
   const r = reading(a.input, maxCells, () => restoration(book, name, now));
   const applied = reading(a.input, maxCells, () => applyChanges(book, r.changes));
   // Back into the input by default: through a symbolic link, into the file it points to.
-  const output = a.output ?? (await fs.realpath(a.input).catch(() => a.input));
+  const output = a.output ?? realpathOr(a.input);
   await fileStep(() => writeFileAtomic(output, applied.bytes));
   line(io.stdout, `已恢复 ${r.cells} 个单元格到计分前的状态${r.reportRemoved ? `，并删除工作表“${r.reportRemoved}”` : ''}。`);
   if (r.skipped.length) line(io.stdout, `以下单元格在计分后已被修改，保留现值：${r.skipped.join('、')}`);

@@ -1,5 +1,6 @@
 /** Scores one workbook: READ the package, calculate, APPLY the changes surgically, write atomically. */
 import { promises as fs } from 'fs';
+import * as fsSync from 'fs';
 import * as path from 'path';
 import { validateSettings, type Evaluation, type Report, type Settings } from '../engine';
 import { applyChanges } from '../xlsx/applyChanges';
@@ -47,6 +48,15 @@ export function workbookExt(input: string): '.xlsx' | '.xlsm' {
   return /\.xlsm$/i.test(input) ? '.xlsm' : '.xlsx';
 }
 
+/** The file a path leads to through symbolic links (the path itself when it cannot be resolved). */
+export function realpathOr(file: string): string {
+  try {
+    return fsSync.realpathSync(file);
+  } catch {
+    return file;
+  }
+}
+
 /** `x.xlsx` → `x.已评分.xlsx` (`x.xlsm` → `x.已评分.xlsm`) in the same folder. */
 export function defaultOutput(input: string): string {
   const base = path.basename(input).replace(/\.(xlsx|xlsm)$/i, '');
@@ -56,11 +66,11 @@ export function defaultOutput(input: string): string {
 /** Where the output goes: -o FILE, or -o DIR (existing folder or ending with a separator), or beside the input. */
 async function resolveOutput(input: string, opts: ScoreOptions): Promise<string> {
   // --in-place through a symbolic link writes the file it points to, not a new file in the link's place.
-  if (opts.inPlace) return fs.realpath(input).catch(() => input);
+  if (opts.inPlace) return realpathOr(input);
   if (!opts.output) return defaultOutput(input);
   const o = opts.output;
   let isDir = /[\\/]$/.test(o);
-  if (!isDir) isDir = await fs.stat(o).then((s) => s.isDirectory(), () => false);
+  if (!isDir) isDir = !!fsSync.statSync(o, { throwIfNoEntry: false })?.isDirectory();
   if (isDir) return path.join(o, path.basename(defaultOutput(input)));
   const ext = workbookExt(input);
   if (path.extname(o).toLowerCase() !== ext) {
@@ -75,12 +85,12 @@ async function resolveOutput(input: string, opts: ScoreOptions): Promise<string>
 
 /** Refuses an output that is the input itself (device and inode, through links and aliases) and a report that is either. */
 export async function checkTargets(input: string, output: string, report: string | undefined, inPlace: boolean): Promise<void> {
-  if (!inPlace && (path.resolve(output) === path.resolve(input) || (await sameFile(output, input)))) {
+  if (!inPlace && (path.resolve(output) === path.resolve(input) || sameFile(output, input))) {
     throw new CliError('输出文件与输入文件相同；如确需直接写回原文件，请使用 --in-place。');
   }
   if (report) {
-    if (path.resolve(report) === path.resolve(output) || (await sameFile(report, output))) throw new CliError('--report 与输出表格不能是同一个文件。');
-    if (path.resolve(report) === path.resolve(input) || (await sameFile(report, input))) throw new CliError('--report 不能是输入的表格文件。');
+    if (path.resolve(report) === path.resolve(output) || sameFile(report, output)) throw new CliError('--report 与输出表格不能是同一个文件。');
+    if (path.resolve(report) === path.resolve(input) || sameFile(report, input)) throw new CliError('--report 不能是输入的表格文件。');
   }
 }
 
