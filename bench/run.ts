@@ -276,6 +276,16 @@ async function commandLine(work: string): Promise<void> {
     for (const jobs of [1, CORES]) figures.push(benchFolderProcess(main, folder, path.join(work, 'folder-out'), jobs, QUICK ? 1 : 3));
     const speedIn = figures[0].seconds / figures[1].seconds;
     const speedProc = figures[2].seconds / figures[3].seconds;
+    // The same with larger tables: each file's own work grows, each thread's start-up does not.
+    const larger = path.join(work, 'folder-200');
+    const table200 = path.join(work, '自评表-200行.xlsx');
+    await writeBigWorkbook(200, table200);
+    makeFolder(table200, larger, 100);
+    for (const jobs of [1, CORES]) {
+      const f = await benchFolderInProcess(larger, path.join(work, 'folder-200-out'), jobs, worker, QUICK ? 1 : 3);
+      figures.push({ ...f, how: `${f.how}, tables of 200 indicator rows` });
+    }
+    const speedLarger = figures[4].seconds / figures[5].seconds;
     const control = await controlSpeedup(CORES, QUICK ? 1 : 3);
     body.push(
       '',
@@ -288,7 +298,7 @@ async function commandLine(work: string): Promise<void> {
       '',
       '| how | files | seconds | files per second | cores used | speed-up over one job |',
       '|---|---:|---:|---:|---:|---:|',
-      ...figures.map((f, i) => `| ${f.how} | ${f.files} | ${f.seconds.toFixed(2)} | ${(f.files / f.seconds).toFixed(0)} | ${f.cores.toFixed(2)} | ${i % 2 ? `${(i < 2 ? speedIn : speedProc).toFixed(2)}×` : '—'} |`),
+      ...figures.map((f, i) => `| ${f.how} | ${f.files} | ${f.seconds.toFixed(2)} | ${(f.files / f.seconds).toFixed(0)} | ${f.cores.toFixed(2)} | ${i % 2 ? `${[speedIn, speedProc, speedLarger][(i - 1) / 2].toFixed(2)}×` : '—'} |`),
       `| control: a fixed pure computation, ${CORES} worker threads vs 1 | — | ${(control.many / 1000).toFixed(2)} | — | — | ${control.speedup.toFixed(2)}× |`,
       '',
       `The control row is what this machine gave any parallel work at the time: ${control.speedup.toFixed(2)}× for ${CORES} threads on a`,
@@ -300,8 +310,21 @@ async function commandLine(work: string): Promise<void> {
       '汇总.xlsx, the summary itself; and with more than one job the start of each worker thread (it loads the compiled',
       `modules; the main thread scores meanwhile). Load average during these runs: ${loadAverage()} on ${CORES} cores.`,
     );
+    if (speedIn < 1.8) {
+      body.push(
+        '',
+        `Why 100 tables like the example miss 1.8 ×: a scored file of that size takes a few milliseconds once the code is`,
+        'optimised, and a new thread needs its first files to get there: each worker thread is its own V8 instance that',
+        'loads the modules and compiles and optimises the code again (the "cores used" above 1 for a single worker is',
+        'most likely that compilation and the garbage collector on their own threads; not profiled). With two workers',
+        'that start-up is paid twice, on both cores at once, so it is not shared out the way the files are. Larger tables',
+        'spread it over more work:',
+        `${speedLarger.toFixed(2)} × for 100 tables of 200 indicator rows, against the machine's ${control.speedup.toFixed(2)} × for pure computation.`,
+      );
+    }
     summary.push({ figure: `CLI folder of 100 tables, ${CORES} worker threads vs 1 (in process)`, target: '≥ 1.8×, both cores used', measured: `${speedIn.toFixed(2)}× (${figures[1].cores.toFixed(2)} cores used; the machine's control: ${control.speedup.toFixed(2)}×)`, met: speedIn >= 1.8 });
     summary.push({ figure: `CLI folder of 100 tables, ${CORES} jobs vs 1 (built CLI, a process)`, target: '— (reported)', measured: `${speedProc.toFixed(2)}× (${figures[3].cores.toFixed(2)} cores used)`, met: null });
+    summary.push({ figure: `CLI folder of 100 tables of 200 rows, ${CORES} worker threads vs 1 (in process)`, target: '— (reported)', measured: `${speedLarger.toFixed(2)}× (${figures[5].cores.toFixed(2)} cores used)`, met: null });
   } catch (e) {
     body.push('', `The folder could not be measured: ${(e as Error).message.split('\n')[0]}`);
   } finally {
