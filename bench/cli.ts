@@ -207,3 +207,42 @@ export async function controlSpeedup(threads: number, runs: number): Promise<{ o
   const many = median(manys);
   return { one, many, speedup: one / many };
 }
+
+/**
+ * Threads already warm: each of `threads` worker threads (the compiled code in `buildDir`) scores its share of the
+ * folder `passes` times (read, calculate, apply; nothing written), and the slowest thread's mean of the passes after
+ * the first two is taken. Set against one thread doing it all, this is the speed-up once every thread's code is
+ * loaded and optimised, the part that a thread's start-up does not blur.
+ */
+export async function benchWarmThreads(dir: string, buildDir: string, threads: number, passes: number): Promise<number> {
+  const { Worker } = await import('worker_threads');
+  const files = fs.readdirSync(dir).map((f) => path.join(dir, f));
+  const code = `
+    const { parentPort, workerData } = require('worker_threads');
+    const fs = require('fs');
+    const path = require('path');
+    const { openXlsx } = require(path.join(workerData.build, 'xlsx', 'readWorkbook'));
+    const { applyChanges } = require(path.join(workerData.build, 'xlsx', 'applyChanges'));
+    const { calculate } = require(path.join(workerData.build, 'cli', 'calculation'));
+    const bytes = workerData.files.map((f) => fs.readFileSync(f));
+    const times = [];
+    for (let p = 0; p < workerData.passes; p++) {
+      const t = process.hrtime.bigint();
+      for (const b of bytes) { const book = openXlsx(b); applyChanges(book, calculate(book, 'x', { now: new Date() }).changes); }
+      times.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+    parentPort.postMessage(times.slice(2).reduce((a, b) => a + b, 0) / (times.length - 2));`;
+  const ms = await Promise.all(
+    Array.from({ length: threads }, (_, i) =>
+      new Promise<number>((resolve, reject) => {
+        const w = new Worker(code, { eval: true, workerData: { build: buildDir, files: files.filter((_, j) => j % threads === i), passes } });
+        w.on('message', (m: number) => {
+          void w.terminate();
+          resolve(m);
+        });
+        w.on('error', reject);
+      }),
+    ),
+  );
+  return Math.max(...ms);
+}
