@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { main } from '../src/cli/main';
-import { removeTempFilesSync, trackTemp } from '../src/cli/files';
+import { noteTempDir, removeTempFilesSync, trackTemp } from '../src/cli/files';
 import { EXAMPLE, captureIo, tempDir } from './cliHelpers';
 
 let dir: string;
@@ -89,13 +89,17 @@ describe('one file', () => {
     expect(fs.readdirSync(d)).toEqual([]);
   });
 
-  test('temporary files still open are removed on a signal (the handler\'s own step)', () => {
+  test('on a signal: temporary files still open are removed, and a worker\'s not yet reported is found by its name', () => {
     const d = folder('signal');
-    const t = path.join(d, '.出.xlsx.1-1.tmp');
-    fs.writeFileSync(t, 'half');
-    trackTemp(t, true);
+    const tracked = path.join(d, '.出.xlsx.1-1.tmp');
+    fs.writeFileSync(tracked, 'half');
+    trackTemp(tracked, true);
+    noteTempDir(d);
+    fs.writeFileSync(path.join(d, `.乙.已评分.xlsx.${process.pid}-7.tmp`), 'half'); // a worker's, unreported
+    fs.writeFileSync(path.join(d, '.甲.已评分.xlsx.99999999-7.tmp'), 'another run'); // another process's: not ours
+    fs.writeFileSync(path.join(d, '甲.xlsx'), 'input');
     removeTempFilesSync();
-    expect(fs.readdirSync(d)).toEqual([]);
+    expect(fs.readdirSync(d).sort()).toEqual(['.甲.已评分.xlsx.99999999-7.tmp', '甲.xlsx']);
   });
 });
 

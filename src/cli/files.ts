@@ -9,9 +9,14 @@ import * as path from 'path';
 import { CliError } from './io';
 
 const live = new Set<string>();
+/** Folders temporary files are written to (by this thread, or by workers for files the main thread gave them). */
+const tempDirs = new Set<string>();
 let listener: ((file: string, alive: boolean) => void) | null = null;
+let stopping = false;
+let inFlight = 0;
+const stoppers = new Set<() => Promise<unknown>>();
 
-/** In a worker thread, temporary files are reported to the main thread, which removes them on a signal. */
+/** In a worker thread, temporary files are reported to the main thread. */
 export function onTempFile(fn: (file: string, alive: boolean) => void): void {
   listener = fn;
 }
@@ -22,28 +27,61 @@ export function trackTemp(file: string, alive: boolean): void {
   listener?.(file, alive);
 }
 
+/** A folder where temporary files of this process may appear (swept on a signal). */
+export function noteTempDir(dir: string): void {
+  tempDirs.add(path.resolve(dir));
+}
+
+/** Something to stop before temporary files are removed on a signal (a worker thread); returns its removal. */
+export function onStop(stop: () => Promise<unknown>): () => void {
+  stoppers.add(stop);
+  return () => stoppers.delete(stop);
+}
+
+/** Our temporary files: `.<name>.<pid>-<n>.tmp`, the pid shared by every thread of the process. */
+function isOurTemp(name: string): boolean {
+  return name.startsWith('.') && name.endsWith('.tmp') && name.includes(`.${process.pid}-`);
+}
+
 export function removeTempFilesSync(): void {
-  for (const f of live) {
-    try {
-      fsSync.rmSync(f, { force: true });
-    } catch {
-      // Nothing more can be done on the way out.
-    }
-  }
+  for (const f of live) fsSync.rmSync(f, { force: true });
   live.clear();
+  // A worker's file whose report had not arrived yet, or was lost with the worker: found by its name.
+  for (const dir of tempDirs) {
+    let names: string[] = [];
+    try {
+      names = fsSync.readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const n of names) if (isOurTemp(n)) fsSync.rmSync(path.join(dir, n), { force: true });
+  }
 }
 
 let installed = false;
 
-/** Removes our temporary files and exits when the user interrupts or the system stops the run. */
+/**
+ * On Ctrl-C or a kill (SIGINT, SIGTERM): stop the worker threads, let writes under way finish or fail (they see
+ * the stop and remove their own file), remove every temporary file, and exit. Outputs already renamed stay.
+ */
 export function installSignalCleanup(write: (text: string) => void): void {
   if (installed) return;
   installed = true;
   for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
     process.on(signal, () => {
-      removeTempFilesSync();
-      write('已中断：未完成的输出已删除，已写完的文件保留。\n');
-      process.exit(code);
+      if (stopping) return;
+      stopping = true;
+      void (async () => {
+        await Promise.allSettled([...stoppers].map((stop) => stop()));
+        for (let waited = 0; inFlight > 0 && waited < 2000; waited += 10) await new Promise((r) => setTimeout(r, 10));
+        try {
+          removeTempFilesSync();
+        } catch {
+          // Nothing more can be done on the way out.
+        }
+        write('已中断：未完成的输出已删除，已写完的文件保留。\n');
+        process.exit(code);
+      })();
     });
   }
 }
@@ -54,7 +92,10 @@ let counter = 0;
 export async function writeFileAtomic(file: string, data: Uint8Array | string): Promise<void> {
   const dir = path.dirname(path.resolve(file));
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}-${++counter}.tmp`);
+  if (stopping) throw new CliError('已中断。');
+  noteTempDir(dir);
   trackTemp(tmp, true);
+  inFlight++;
   try {
     try {
       await fs.writeFile(tmp, data);
@@ -64,11 +105,13 @@ export async function writeFileAtomic(file: string, data: Uint8Array | string): 
       await fs.mkdir(dir, { recursive: true });
       await fs.writeFile(tmp, data);
     }
+    if (stopping) throw new CliError('已中断。');
     await fs.rename(tmp, file);
   } catch (e) {
     await fs.rm(tmp, { force: true }).catch(() => undefined);
     throw e;
   } finally {
+    inFlight--;
     trackTemp(tmp, false);
   }
 }

@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import { trackTemp } from './files';
+import { onStop, trackTemp } from './files';
 import { runJob, failedRow, type FolderCommon, type FolderJob, type JobResult } from './folderJob';
 
 /** The compiled worker beside this module, when this module is itself compiled. */
@@ -72,8 +72,13 @@ export async function runPool(
 function runWorker(script: string, input: WorkerInput, finish: (index: number, r: JobResult) => void): Promise<number[]> {
   return new Promise((resolve) => {
     const worker = new Worker(script, { workerData: input });
+    // On Ctrl-C the worker is stopped before temporary files are removed, so that it cannot make another.
+    const forget = onStop(() => worker.terminate());
     let current: number | null = null;
-    const end = () => resolve(current === null ? [] : [current]);
+    const end = () => {
+      forget();
+      resolve(current === null ? [] : [current]);
+    };
     worker.on('message', (m: WorkerMessage) => {
       if (m.type === 'temp') trackTemp(m.file, m.alive);
       else if (m.type === 'started') current = m.index;

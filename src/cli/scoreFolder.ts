@@ -4,14 +4,14 @@ import * as path from 'path';
 import type { Settings } from '../engine';
 import { SUMMARY_AUTHOR, SUMMARY_FILE, SUMMARY_NAME, SUMMARY_TITLE, sortSummary, type SummaryRow } from '../xlsx/summaryRows';
 import { ZipArchive } from '../xlsx/zip';
-import { fileStep, writeFileAtomic } from './files';
+import { fileStep, noteTempDir, writeFileAtomic } from './files';
 import { failedRow, type FolderJob } from './folderJob';
 import { defaultJobs, defaultWorkerScript, runPool } from './folderPool';
 import { CliError, type CliIo } from './io';
 import { fixed2, percent } from './format';
 import { createProgress } from './progress';
 import { OTHER_SPREADSHEET_EXT, WORKBOOK_EXT, otherFormatReason } from './readInput';
-import { SCORED_MARK, defaultOutput } from './scoreFile';
+import { SCORED_MARK, defaultOutput, realpathOr } from './scoreFile';
 
 export interface FolderOptions {
   outDir?: string;
@@ -129,6 +129,8 @@ export async function scoreFolder(folder: string, opts: FolderOptions, io: CliIo
   const jobs: FolderJob[] = listing.inputs.map((file, index) => {
     const rel = path.relative(root, file);
     const output = opts.inPlace || !outRoot ? undefined : path.join(outRoot, path.dirname(rel), path.basename(defaultOutput(file)));
+    // Where this file's temporary output may appear, for the sweep on Ctrl-C (workers' files included).
+    noteTempDir(path.dirname(output ?? (opts.inPlace ? realpathOr(file) : file)));
     return { index, file, rel, output };
   });
   const progress = createProgress(jobs.length, io.stderr, io.stderrIsTTY, io.columns || 80);
