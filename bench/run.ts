@@ -9,7 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { benchEngine } from './engine';
 import { benchRoundTrips, type RoundTripFigure } from './roundtrips';
-import { benchCliRatio, benchFolderInProcess, benchFolderProcess, buildCli, cliPhases, makeFolder } from './cli';
+import { CORES, benchCliRatio, benchFolderInProcess, benchFolderProcess, benchWarmThreads, buildCli, cliPhases, controlSpeedup, makeFolder } from './cli';
 import { CHROMIUM, buildProductionPane, paneReady, paneSize } from './pane';
 import { writeBigWorkbook } from './workbooks';
 import { benchReport } from './report';
@@ -217,68 +217,131 @@ function engine(): void {
 }
 
 async function commandLine(work: string): Promise<void> {
-  section('3. Command line (ExcelJS)');
+  section('3. Command line (surgical .xlsx writing)');
   const big = path.join(work, '自评表-1000行.xlsx');
   await writeBigWorkbook(1000, big);
   body.push(
-    'Target: our `score` of one file ≤ 1.2 × ExcelJS alone loading and saving the same file, in the same run.',
-    '"Ours" is the in-process `scoreFile` (src/cli/scoreFile.ts: load, engine, report, write cells, report sheet',
-    'and store, save to a new file; no --report). "ExcelJS alone" reads the same bytes, `xlsx.load`, `writeBuffer`',
-    'and writes the file. Two warm-up rounds, then rounds (41 for the example, 15 at 1,000 rows) alternating',
-    'which goes first; the times are medians, the ratio is the median of the rounds\' own ratios; "fastest ratio"',
-    'divides the fastest runs (other processes only ever add time, so it is the least disturbed estimate).',
+    'Target (issue 12): scoring the 1,000-row file takes at most 0.5 × what ExcelJS alone takes to load and save it.',
+    '"Ours" is the in-process `scoreFile` (src/cli/scoreFile.ts: read the package, calculate, write the cells, the',
+    'report sheet and the store into the zip, copying every other entry raw; save to a new file; no --report).',
+    '"ExcelJS alone" reads the same bytes, `xlsx.load`, `writeBuffer` and writes the file. Five warm-up rounds,',
+    'then rounds (41 for the example, 21 at 1,000 rows) alternating which goes first; the times are medians, the',
+    'ratio is the median of the rounds\' own ratios; "fastest ratio" divides the fastest runs (other processes only',
+    'ever add time, so it is the least disturbed estimate).',
     '',
     '| workbook | size | ours (ms) | ExcelJS alone (ms) | ratio | fastest ratio | target met |',
     '|---|---:|---:|---:|---:|---:|:---:|',
   );
   const ratios: { ratio: number }[] = [];
-  for (const [name, file] of [
-    ['the example (14 indicators)', EXAMPLE],
-    ['generated, 1,000 indicator rows', big],
+  for (const [name, file, target] of [
+    ['the example (14 indicators)', EXAMPLE, null],
+    ['generated, 1,000 indicator rows', big, 0.5],
   ] as const) {
-    const r = await benchCliRatio(name, file, work, QUICK ? 5 : file === EXAMPLE ? 41 : 15);
+    const r = await benchCliRatio(name, file, work, QUICK ? 5 : file === EXAMPLE ? 41 : 21);
     ratios.push(r);
-    body.push(`| ${name} | ${kb(r.bytes)} | ${r.oursMs.toFixed(1)} | ${r.exceljsMs.toFixed(1)} | ${r.ratio.toFixed(2)}× | ${r.fastestRatio.toFixed(2)}× | ${yes(r.ratio <= 1.2)} |`);
-    summary.push({ figure: `CLI / ExcelJS alone: ${name}`, target: '≤ 1.2×', measured: `${r.ratio.toFixed(2)}× (fastest runs: ${r.fastestRatio.toFixed(2)}×)`, met: r.ratio <= 1.2 });
+    const met = target === null ? null : r.ratio <= target;
+    body.push(`| ${name} | ${kb(r.bytes)} | ${r.oursMs.toFixed(1)} | ${r.exceljsMs.toFixed(1)} | ${r.ratio.toFixed(2)}× | ${r.fastestRatio.toFixed(2)}× | ${yes(met)} |`);
+    summary.push({ figure: `CLI / ExcelJS alone: ${name}`, target: target === null ? '— (reported)' : `≤ ${target}×`, measured: `${r.ratio.toFixed(2)}× (fastest runs: ${r.fastestRatio.toFixed(2)}×)`, met });
   }
   body.push('', 'Where the time goes: ExcelJS alone, then scoreFile\'s steps replayed one by one, in the same loop (medians in ms; the', 'sums differ a little from the table above, measured separately):', '');
   const phases: { phase: string; ms: number }[][] = [];
-  for (const file of [EXAMPLE, big]) phases.push(await cliPhases(file, work, QUICK ? 5 : 11));
+  for (const file of [EXAMPLE, big]) phases.push(await cliPhases(file, work, QUICK ? 5 : 15));
   body.push('| step | the example | 1,000 rows |', '|---|---:|---:|');
   phases[0].forEach((p, i) => body.push(`| ${p.phase} | ${p.ms.toFixed(1)} | ${phases[1][i].ms.toFixed(1)} |`));
-
-  const folder = path.join(work, 'folder');
-  makeFolder(EXAMPLE, folder, 200);
-  const runs = QUICK ? 1 : 3;
-  const inProc = await benchFolderInProcess(folder, path.join(work, 'folder-out'), runs);
+  const at = (prefix: string) => phases[1].filter((p) => p.phase.startsWith(prefix)).reduce((n, p) => n + p.ms, 0);
+  const exceljs = at('ExcelJS alone');
+  const calc = at('ours: calculate');
+  const write = at('ours: write');
+  const door = at('ours:') - calc - write;
   body.push(
     '',
-    'A folder of 200 files (copies of the example), `score DIR -o OUT` (each file scored and saved, then 汇总.xlsx):',
-    '',
-    '| how | files | seconds (median) | files per second | runs |',
-    '|---|---:|---:|---:|---:|',
-    `| ${inProc.how} | ${inProc.files} | ${inProc.seconds.toFixed(2)} | ${inProc.filesPerSecond.toFixed(0)} | ${inProc.runs} |`,
+    `At 1,000 rows, against ExcelJS alone (${exceljs.toFixed(1)} ms here): the calculation (the engine's evaluateWorkbook and buildReport,`,
+    `the report and store texts) takes ${calc.toFixed(1)} ms, ${(calc / exceljs).toFixed(2)} ×; reading the package and the sheets and applying the`,
+    `changes (the door's own work) ${door.toFixed(1)} ms, ${(door / exceljs).toFixed(2)} ×; writing the file through a temporary file and a rename,`,
+    `so that a failure never leaves half a workbook (ExcelJS alone writes in place), ${write.toFixed(1)} ms, ${(write / exceljs).toFixed(2)} ×. Garbage`,
+    'collection falls into whichever step runs when it happens.',
   );
-  summary.push({ figure: 'CLI folder of 200 files (in process)', target: '— (files per second)', measured: `${inProc.filesPerSecond.toFixed(0)} files/s`, met: null });
-  try {
-    const main = buildCli(REPO, path.join(REPO, '.tmp', `bench-cli-${process.pid}`));
-    const proc = benchFolderProcess(main, folder, path.join(work, 'folder-out'), runs);
-    body.push(`| ${proc.how} | ${proc.files} | ${proc.seconds.toFixed(2)} | ${proc.filesPerSecond.toFixed(0)} | ${proc.runs} |`);
-    const one = path.join(work, 'one');
-    makeFolder(EXAMPLE, one, 1);
-    const start = benchFolderProcess(main, one, path.join(work, 'one-out'), runs, 'the same with a folder of 1 file (Node start-up and module loading)');
-    body.push(`| ${start.how} | ${start.files} | ${start.seconds.toFixed(2)} | — | ${start.runs} |`);
+  if (ratios[1].ratio > 0.5) {
     body.push(
       '',
-      'The process is slower per file than the in-process figure: it pays Node\'s start-up and module loading once',
-      '(the one-file row) and runs with a cold JIT, while the in-process run follows hundreds of warm-up scores.',
-      'A bureau running `selfeval score DIR` sees the process figure.',
+      `Why 1,000 rows miss 0.5 ×: the calculation alone takes ${(calc / exceljs).toFixed(2)} ×, leaving ${(0.5 - calc / exceljs).toFixed(2)} × for everything else, and the`,
+      `door needs ${((door + write) / exceljs).toFixed(2)} × (reading 8,000 cells into grids, deflating the rewritten sheet, the report and`,
+      'the store, about 480 KB of XML, and the safe write). The calculation is the engine\'s (issue 11 changes it, not this',
+      'one): its report names every indicator that lost points (hundreds in this generated table) and its write',
+      'record keeps each written cell\'s value and format before and after. What would meet 0.5 ×: a shorter report',
+      'draft for such tables and a lighter record, or a door cheaper still (deflating our parts on the thread pool while',
+      `the sheet is patched). The example (14 indicators, as real tables have 15–60) measured ${ratios[0].ratio.toFixed(2)} ×.`,
     );
-    summary.push({ figure: 'CLI folder of 200 files (built CLI, a process)', target: '— (files per second)', measured: `${proc.filesPerSecond.toFixed(0)} files/s`, met: null });
+  }
+
+  const folder = path.join(work, 'folder');
+  makeFolder(EXAMPLE, folder, 100);
+  const runs = QUICK ? 1 : 5;
+  const outDir = path.join(REPO, '.tmp', `bench-cli-${process.pid}`);
+  try {
+    const main = buildCli(REPO, outDir);
+    const worker = path.join(path.dirname(main), 'folderWorker.js');
+    const figures = [];
+    for (const jobs of [1, CORES]) figures.push(await benchFolderInProcess(folder, path.join(work, 'folder-out'), jobs, worker, runs));
+    for (const jobs of [1, CORES]) figures.push(benchFolderProcess(main, folder, path.join(work, 'folder-out'), jobs, QUICK ? 1 : 3));
+    const speedIn = figures[0].seconds / figures[1].seconds;
+    const speedProc = figures[2].seconds / figures[3].seconds;
+    // A larger folder: the files' work grows, each thread's start-up does not.
+    const larger = path.join(work, 'folder-400');
+    makeFolder(EXAMPLE, larger, 400);
+    for (const jobs of [1, CORES]) figures.push(await benchFolderInProcess(larger, path.join(work, 'folder-400-out'), jobs, worker, QUICK ? 1 : 3));
+    const speedLarger = figures[4].seconds / figures[5].seconds;
+    const warmOne = await benchWarmThreads(folder, path.dirname(path.dirname(main)), 1, QUICK ? 3 : 6);
+    const warmMany = await benchWarmThreads(folder, path.dirname(path.dirname(main)), CORES, QUICK ? 3 : 6);
+    const control = await controlSpeedup(CORES, QUICK ? 1 : 3);
+    body.push(
+      '',
+      `A folder of 100 tables (copies of the example), \`score DIR -o OUT\` with one job and with one per core (${CORES} here):`,
+      'each file read, scored and written, then 汇总.xlsx. "Cores used" is the CPU time of the run (every thread) over',
+      'its wall time. In process: one worker thread against one per core, the main thread only collecting, so that',
+      'both start alike (new threads running the compiled code, as in dist-cli); median of 5 runs after a warm-up.',
+      'As a process: the built CLI as users run it (the main thread scores too, beside --jobs − 1 workers), Node',
+      'start-up and module loading included; median of 3.',
+      '',
+      '| how | files | seconds | files per second | cores used | speed-up over one job |',
+      '|---|---:|---:|---:|---:|---:|',
+      ...figures.map((f, i) => `| ${f.how} | ${f.files} | ${f.seconds.toFixed(2)} | ${(f.files / f.seconds).toFixed(0)} | ${f.cores.toFixed(2)} | ${i % 2 ? `${[speedIn, speedProc, speedLarger][(i - 1) / 2].toFixed(2)}×` : '—'} |`),
+      `| threads already warm: 100 tables, ${CORES} threads vs 1 (a pass after two, nothing written) | 100 | ${(warmMany / 1000).toFixed(2)} | ${(100000 / warmMany).toFixed(0)} | — | ${(warmOne / warmMany).toFixed(2)}× |`,
+      `| control: a fixed pure computation, ${CORES} worker threads vs 1 | — | ${(control.many / 1000).toFixed(2)} | — | — | ${control.speedup.toFixed(2)}× |`,
+      '',
+      `The control row is what this machine gave any parallel work at the time: ${control.speedup.toFixed(2)}× for ${CORES} threads on a`,
+      `computation with nothing shared (${(control.one / 1000).toFixed(2)} s in one thread). A folder cannot do better than that.`,
+    );
+    body.push(
+      '',
+      `The process figures carry costs no job count changes: Node's start-up and module loading, ExcelJS loaded for`,
+      '汇总.xlsx, the summary itself; and with more than one job the start of each worker thread (it loads the compiled',
+      `modules; the main thread scores meanwhile). Load average during these runs: ${loadAverage()} on ${CORES} cores.`,
+    );
+    if (speedIn < 1.8) {
+      const bound = figures[1].cores / figures[0].cores;
+      body.push(
+        '',
+        `Why the folder misses 1.8 ×: one scoring thread already keeps ${figures[0].cores.toFixed(2)} cores busy. V8 compiles and optimises code`,
+        'and collects garbage on helper threads of its own, and on a two-core machine those run on the second core (the',
+        '"cores used" of the one-thread rows). A second scoring thread can only have what is left, so the speed-up is',
+        `bounded by about the ratio of the cores used, ${figures[1].cores.toFixed(2)} / ${figures[0].cores.toFixed(2)} = ${bound.toFixed(2)} here, however well the files are shared out. Measured once`,
+        '(2026-12-02, not by this benchmark) with those helpers turned off (`node --single-threaded`), two warm threads',
+        'scored the 100 tables 1.83 × as fast as one, but one thread was then about a third slower than with its helpers,',
+        'so that is no way to go faster. Each new thread\'s start-up (its modules loaded, its code optimised again) adds to',
+        `the 100-table figure; ${speedLarger.toFixed(2)} × for 400 tables and ${(warmOne / warmMany).toFixed(2)} × for threads already warm show what remains without it.`,
+        'The machine itself gave the control computation (one small loop, nothing to compile or collect) the full',
+        `${control.speedup.toFixed(2)} ×.${speedProc > 1 && speedIn > 1 ? ' One job per core is still the faster way through a folder here (seconds above).' : ''}`,
+      );
+    }
+    summary.push({ figure: `CLI folder of 100 tables, ${CORES} worker threads vs 1 (in process)`, target: '≥ 1.8×, both cores used', measured: `${speedIn.toFixed(2)}× (${figures[1].cores.toFixed(2)} cores used; the machine's control: ${control.speedup.toFixed(2)}×)`, met: speedIn >= 1.8 });
+    summary.push({ figure: `CLI folder of 100 tables, ${CORES} jobs vs 1 (built CLI, a process)`, target: '— (reported)', measured: `${speedProc.toFixed(2)}× (${figures[3].cores.toFixed(2)} cores used)`, met: null });
+    summary.push({ figure: `CLI folder of 400 tables, ${CORES} worker threads vs 1 (in process)`, target: '— (reported)', measured: `${speedLarger.toFixed(2)}× (${figures[5].cores.toFixed(2)} cores used)`, met: null });
+    summary.push({ figure: `CLI, 100 tables in threads already warm, ${CORES} vs 1`, target: '— (reported)', measured: `${(warmOne / warmMany).toFixed(2)}×`, met: null });
   } catch (e) {
-    body.push('', `The built CLI could not be measured: ${(e as Error).message.split('\n')[0]}`);
+    body.push('', `The folder could not be measured: ${(e as Error).message.split('\n')[0]}`);
   } finally {
-    fs.rmSync(path.join(REPO, '.tmp', `bench-cli-${process.pid}`), { recursive: true, force: true });
+    fs.rmSync(outDir, { recursive: true, force: true });
   }
   const reports = benchReport(QUICK ? [1000, 2000] : [100, 1000, 2000, 4000], QUICK ? 3 : 5);
   body.push(
@@ -290,32 +353,7 @@ async function commandLine(work: string): Promise<void> {
     '|---:|---:|---:|---:|',
     ...reports.map((r) => `| ${thousands(r.rows)} | ${r.withoutBudgetRowMs.toFixed(1)} | ${r.withBudgetRowMs.toFixed(1)} | ${thousands(r.chars)} |`),
   );
-  body.push('', ...cliNotes(ratios.map((r) => r.ratio)));
   endSection();
-}
-
-function cliNotes(ratios: number[]): string[] {
-  if (ratios.every((r) => r <= 1.2)) return [];
-  return [
-    'Why the ratio is above 1.2× (see the steps above):',
-    '',
-    '- The output has more in it than the input: two more worksheets (自评报告 and the very hidden store with the',
-    '  write record), so saving costs more than ExcelJS re-saving the input. For a file as small as the example that',
-    '  is a fixed few ms against ExcelJS\'s own 7–10 ms, with the engine (section 2) and the report about 1 ms more.',
-    '  Nothing in the command line itself is large: reading the grids, writing the cells, the report sheet and',
-    '  the store take well under 1 ms there. The docx library is no longer loaded at start (commit "CLI: load the',
-    '  docx library only when a .docx report is asked for"), which the in-process ratio does not show but every',
-    '  run of `selfeval` saves (about 40–100 ms of module loading).',
-    '- At 1,000 rows the output is larger still: the report names every indicator that lost points (bigSheet makes',
-    '  hundreds of them), and the report sheet and the write record grow with the rows, so the save costs more than',
-    '  ExcelJS re-saving the input. The report draft itself is now linear (its budget row is found once and its',
-    '  areas grouped in one pass; it was rows × rows before, profiled 2026-11-27).',
-    '- The report also grows with the table (it names every indicator that lost points: the characters above), so',
-    '  the report sheet, and the save, grow too; capping the per-indicator list would cut both.',
-    '- What would meet 1.2×: at 1,000 rows, a shorter list of lost points in the report; for the example,',
-    '  only not writing the report and store sheets, which the command line must write (same output as the',
-    '  add-in). The target is reachable for large files, not for a 14-indicator one where fixed costs dominate.',
-  ];
 }
 
 async function pane(work: string): Promise<void> {

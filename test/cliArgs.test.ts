@@ -48,7 +48,8 @@ describe('selfeval arguments', () => {
     const cases: [string, RegExp][] = [
       [path.join(dir, 'missing.xlsx'), /找不到文件/],
       [path.join(dir, 'plain.xlsx'), /不是有效的 \.xlsx 文件/],
-      [path.join(dir, 'old.xls'), /\.xls 格式，请在 Excel 中另存为 \.xlsx/],
+      // Issue 12: the reason names both programs that can convert it.
+      [path.join(dir, 'old.xls'), /\.xls 格式，.*请用 Excel 或 WPS 另存为 \.xlsx/],
       [path.join(dir, 'notes.txt'), /不是 \.xlsx 文件/],
     ];
     fs.writeFileSync(path.join(dir, 'plain.xlsx'), 'hello');

@@ -4,6 +4,8 @@ import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import type { CliIo } from '../src/cli/io';
+import { STORE_SHEET, decodeStore, type SheetGrid, type WorkbookStore } from '../src/engine';
+import { sheetToGrid } from '../src/xlsx/readGrid';
 import { EXAMPLE_PATH, EXAMPLE_SHEET } from './helpers/example';
 
 export const ROOT = path.resolve(__dirname, '..');
@@ -36,6 +38,22 @@ export async function readBook(file: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   return wb;
+}
+
+/**
+ * The store of a workbook read through ExcelJS: an independent reader of what the command line wrote (the
+ * command line itself reads with src/xlsx/readWorkbook.ts).
+ */
+export function readStore(wb: ExcelJS.Workbook): WorkbookStore {
+  const ws = wb.worksheets.find((w) => w.name === STORE_SHEET);
+  const column: unknown[] = [];
+  if (ws) for (let r = 1; r <= ws.rowCount; r++) column.push(ws.getCell(r, 1).value);
+  return decodeStore(column);
+}
+
+/** The grids of every sheet but the store, through ExcelJS (src/xlsx/readGrid.ts). */
+export function workbookGrids(wb: ExcelJS.Workbook): SheetGrid[] {
+  return wb.worksheets.filter((ws) => ws.name !== STORE_SHEET).map((ws) => sheetToGrid(ws));
 }
 
 export interface CellSnapshot {

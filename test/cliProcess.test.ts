@@ -1,7 +1,8 @@
 /** The built command line as a real process (dist-cli), as users and the README run it. */
-import { execFileSync, spawnSync } from 'child_process';
+import { execFileSync, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { openXlsx } from '../src/xlsx/readWorkbook';
 import { EXAMPLE, ROOT, tempDir } from './cliHelpers';
 
 const MAIN = path.join(ROOT, 'dist-cli', 'cli', 'main.js');
@@ -67,5 +68,63 @@ describe('selfeval as a process', () => {
     });
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).total).toBe(98);
+  }, 60000);
+});
+
+describe('folder mode on every core (worker threads run the compiled dist-cli code)', () => {
+  let dir: string;
+  let folder: string;
+  beforeAll(() => {
+    dir = tempDir();
+    folder = path.join(dir, '各单位');
+    fs.mkdirSync(folder);
+    for (let i = 1; i <= 12; i++) fs.copyFileSync(EXAMPLE, path.join(folder, `单位${String(i).padStart(2, '0')}.xlsx`));
+    fs.writeFileSync(path.join(folder, '坏.xlsx'), 'not a workbook');
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(ROOT, 'tsconfig.cli.json')], { cwd: ROOT });
+  }, 120000);
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('--jobs 2 scores with a worker beside the main thread (or two workers, for measuring) and gives exactly what --jobs 1 gives', async () => {
+    const { scoreFolder } = await import('../src/cli/scoreFolder');
+    const io = { stdout: () => undefined, stderr: () => undefined, stderrIsTTY: false };
+    const now = new Date('2024-03-01T08:00:00Z');
+    const script = path.join(ROOT, 'dist-cli', 'cli', 'folderWorker.js');
+    const one = await scoreFolder(folder, { outDir: path.join(dir, 'one'), jobs: 1, json: true, now, workerScript: script }, io);
+    const two = await scoreFolder(folder, { outDir: path.join(dir, 'two'), jobs: 2, json: true, now, workerScript: script }, io);
+    const only = await scoreFolder(folder, { outDir: path.join(dir, 'only'), jobs: 2, json: true, now, workerScript: script, workersOnly: true }, io);
+    expect([one.workers, two.workers, only.workers]).toEqual([0, 1, 2]);
+    expect(two.rows).toEqual(one.rows);
+    expect(only.rows).toEqual(one.rows);
+    expect(two.rows.filter((r) => r.scored)).toHaveLength(12);
+    expect(two.rows.find((r) => !r.scored)!.note).toMatch(/不是有效的 \.xlsx 文件/);
+    for (const f of fs.readdirSync(path.join(dir, 'one'))) {
+      if (f === '汇总.xlsx') continue;
+      const a = openXlsx(fs.readFileSync(path.join(dir, 'one', f))).grid('部门整体支出绩效自评表');
+      const b = openXlsx(fs.readFileSync(path.join(dir, 'two', f))).grid('部门整体支出绩效自评表');
+      expect([f, b.values]).toEqual([f, a.values]);
+    }
+  }, 60000);
+
+  test('the built CLI on a folder, then stopped (SIGTERM): exit 143, said in Chinese, no temporary file left', async () => {
+    // Enough files that the run is still going when the signal comes.
+    const many = path.join(dir, 'many');
+    fs.mkdirSync(many);
+    for (let i = 1; i <= 80; i++) fs.copyFileSync(EXAMPLE, path.join(many, `单位${String(i).padStart(2, '0')}.xlsx`));
+    const out = path.join(dir, 'stopped');
+    const child = spawn(process.execPath, [MAIN, 'score', many, '-o', out, '--jobs', '2'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await new Promise<void>((resolve) => child.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+      if (/\[1\/80\]/.test(err)) resolve();
+    }));
+    child.kill('SIGTERM');
+    const code = await exited;
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    expect(code).toBe(143);
+    expect(err).toMatch(/已中断：未完成的输出已删除/);
+    const left = fs.existsSync(out) ? fs.readdirSync(out) : [];
+    expect(left.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(left.length).toBeLessThan(80); // stopped part-way: not every output was written
   }, 60000);
 });

@@ -12,9 +12,7 @@ import { scoreFile } from '../src/cli/scoreFile';
 import { CliError } from '../src/cli/io';
 import { REPORT_SHEET } from '../src/engine/reportSheet';
 import { STORE_SHEET } from '../src/engine/store';
-import { readStore } from '../src/xlsx/store';
-import { workbookGrids } from '../src/xlsx/workbook';
-import { EXAMPLE, SHEET, captureIo, differences, readBook, snapshot, tempDir } from './cliHelpers';
+import { EXAMPLE, SHEET, captureIo, differences, readBook, readStore, snapshot, tempDir, workbookGrids } from './cliHelpers';
 import { allowedCells, fcParams, mutations, runs, structureMutations, type Mutation } from './helpers/mutations';
 
 const RUNS = runs(10);

@@ -6,8 +6,7 @@ import { main } from '../src/cli/main';
 import type { JsonDocument } from '../src/cli/jsonDocument';
 import { REPORT_SHEET } from '../src/engine/reportSheet';
 import { STORE_SHEET } from '../src/engine/store';
-import { readStore } from '../src/xlsx/store';
-import { EXAMPLE, SHEET, captureIo, differences, readBook, snapshot, tempDir } from './cliHelpers';
+import { EXAMPLE, SHEET, captureIo, differences, readBook, readStore, snapshot, tempDir } from './cliHelpers';
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const io = captureIo();
@@ -143,14 +142,14 @@ describe('selfeval score', () => {
     await run('score', EXAMPLE, '-o', out);
     const r = await run('restore', out);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/已恢复 \d+ 个单元格/);
+    expect(r.out).toMatch(/中 \d+ 个单元格恢复为计算前的内容/);
     const back = await readBook(out);
     expect(back.getWorksheet(REPORT_SHEET)).toBeUndefined();
     expect(readStore(back).record).toBeNull();
     expect(differences(snapshot(await readBook(EXAMPLE)), snapshot(back), { sheets: [STORE_SHEET], cells: new Set(), cellSheet: SHEET })).toEqual([]);
     const again = await run('restore', out);
     expect(again.code).toBe(2);
-    expect(again.err).toMatch(/没有计分记录/);
+    expect(again.err).toMatch(/没有可恢复的内容/);
   });
 
   test('错误-level issues: exit 3, the issue names its cell, and the outputs are still written', async () => {
@@ -262,7 +261,8 @@ describe('selfeval score', () => {
       ws.pageSetup = { ...ws.pageSetup, orientation: 'landscape', paperSize: 9 };
       wb.definedNames.add("'部门整体支出绩效自评表'!$D$13:$D$26", '分值');
       const o = wb.addWorksheet('其他');
-      o.getCell('A1').value = { formula: "'部门整体支出绩效自评表'!D27", result: 100 } as ExcelJS.CellFormulaValue;
+      // Reads the total we write (G27): its cached result goes stale, so Excel must recalculate on open.
+      o.getCell('A1').value = { formula: "'部门整体支出绩效自评表'!G27", result: 0 } as ExcelJS.CellFormulaValue;
       o.getRow(2).hidden = true;
       o.getCell('B2').value = new Date(Date.UTC(2024, 0, 31));
       o.getCell('B2').numFmt = 'yyyy-mm-dd';
@@ -271,7 +271,9 @@ describe('selfeval score', () => {
       o.state = 'hidden';
     });
     const out = path.join(dir, 'rich.out.xlsx');
-    expect((await run('score', input, '-o', out)).code).toBe(0);
+    const r = await run('score', input, '-o', out);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/\[提示\] 其他!A1 为公式，引用了本次写入的单元格，已保留公式，其结果将由 Excel 或 WPS 重新计算后更新/);
     const before = await readBook(input);
     const after = await readBook(out);
     const planned = new Set(readStore(after).record!.cells.map((c) => c.address));
@@ -289,9 +291,19 @@ describe('selfeval score', () => {
     expect(o.getRow(2).hidden).toBe(true);
     expect((o.getCell('B2').value as Date).toISOString()).toBe('2024-01-31T00:00:00.000Z');
     expect(o.getCell('D4').value).toEqual({ text: '链接', hyperlink: 'https://example.org/' });
-    // Excel recalculates formulas that depend on the written cells when it opens the file.
+    // Excel recalculates formulas that depend on the written cells when it opens the file (issue 12: only then).
     const zip = await JSZip.loadAsync(fs.readFileSync(out));
     expect(await zip.file('xl/workbook.xml')!.async('string')).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
+    expect((o.getCell('A1').value as ExcelJS.CellFormulaValue).formula).toBe("'部门整体支出绩效自评表'!G27");
+  });
+
+  test('no formula reads a written cell (the example: sums of inputs only): no recalculation asked, no 提示', async () => {
+    const out = path.join(dir, 'norecalc.xlsx');
+    const r = await run('score', EXAMPLE, '-o', out, '--json');
+    const d = JSON.parse(r.out) as JsonDocument;
+    expect(d.issues.filter((i) => i.kind === 'formulasRecalculate')).toEqual([]);
+    const zip = await JSZip.loadAsync(fs.readFileSync(out));
+    expect(await zip.file('xl/workbook.xml')!.async('string')).not.toMatch(/fullCalcOnLoad/);
   });
   test('the report sheet: our untouched draft is replaced in place, an edited one is kept and never overwritten', async () => {
     const once = path.join(dir, 'rep1.xlsx');

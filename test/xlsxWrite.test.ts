@@ -1,200 +1,255 @@
+/**
+ * APPLY (src/xlsx/applyChanges.ts and its parts): cells written in place with nothing else of the sheet part
+ * changed, styles only appended, our sheets added, replaced and removed with the workbook's plumbing; and the
+ * two ExcelJS-written files (template, 汇总.xlsx).
+ */
 import * as fs from 'fs';
-import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { REPORT_COLUMN_WIDTH, REPORT_SHEET } from '../src/engine/reportSheet';
-import { STORE_SHEET, emptyStore } from '../src/engine/store';
-import type { CellWrite, Report, WriteRecord } from '../src/engine/types';
+import { REPORT_COLUMN_WIDTH, REPORT_SHEET, STORE_SHEET, decodeStore, emptyStore, encodeStore, reportDigest } from '../src/engine';
+import { MATERIAL_SHEET, readMaterialSheet } from '../src/engine/report';
+import { applyChanges, type ChangeSet } from '../src/xlsx/applyChanges';
+import { updateAppXml } from '../src/xlsx/appProps';
+import { patchSheet } from '../src/xlsx/patchSheet';
+import { openXlsx, type XlsxBook } from '../src/xlsx/readWorkbook';
 import { sheetToGrid } from '../src/xlsx/readGrid';
-import { addReportSheet, isOurUntouchedReport, sheetLines, type StoredRecord } from '../src/xlsx/reportSheet';
-import { reportDigest } from '../src/engine/reportSheet';
-import { readStore, writeStore } from '../src/xlsx/store';
+import { reportSheet, storeSheet } from '../src/xlsx/reportSheet';
+import { parseSheet } from '../src/xlsx/sheetXml';
+import { Styles } from '../src/xlsx/styles';
 import { buildSummaryWorkbook, SUMMARY_COLUMNS, type SummaryRow } from '../src/xlsx/summaryWorkbook';
 import { buildTemplate, TEMPLATE_SHEET } from '../src/xlsx/template';
-import { MATERIAL_SHEET, readMaterialSheet } from '../src/engine/report';
-import { WorkbookReadError, loadWorkbook, saveWorkbook } from '../src/xlsx/workbook';
-import { applyWrites, restoreFromRecord } from '../src/xlsx/writePlan';
-import { EXAMPLE, SHEET, differences, readBook, snapshot, tempDir } from './cliHelpers';
+import { editWorkbookXml } from '../src/xlsx/workbookEdit';
+import { EXAMPLE, SHEET, differences, snapshot, tempDir } from './cliHelpers';
+import { entryText, makePackage, zipEntries } from './xlsxHelpers';
 
-function write(address: string, value: string | number | null, numberFormat: string, before: CellWrite['before']): CellWrite {
-  return { address, value, numberFormat, before, purpose: 'score' };
+const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const NOW = new Date('2024-03-01T08:00:00Z');
+
+async function exceljs(bytes: Buffer): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  return wb;
 }
 
-const report: Report = {
-  title: '某单位2023年度部门整体支出绩效自评报告',
-  sections: [
-    { heading: '一、部门基本情况', level: 1, paragraphs: [] },
-    { heading: '（一）部门职能', level: 2, paragraphs: ['第一段。'.repeat(40), '第二段。'] },
-  ],
-};
+function sheetOf(xml: string) {
+  return parseSheet(xml, { sharedStrings: [], date1904: false, maxCells: 1e6 });
+}
 
-describe('ExcelJS write side', () => {
+describe('cells written in the sheet part', () => {
+  const styles = () => Styles.parse(`<styleSheet xmlns="${MAIN}"><fonts count="1"><font/></fonts><cellXfs count="2"><xf numFmtId="0" fontId="0"/><xf numFmtId="0" fontId="0" borderId="1"><alignment wrapText="1"/></xf></cellXfs></styleSheet>`);
+
+  test('an existing cell is replaced, its other attributes kept; nothing else of the part changes', () => {
+    const xml = `<worksheet xmlns="${MAIN}"><sheetData><row r="1" spans="1:3" ht="20"><c r="A1" s="1" ph="1"/><c r="B1"><f>A1*2</f><v>0</v></c></row></sheetData><pageSetup orientation="landscape"/></worksheet>`;
+    const r = patchSheet(sheetOf(xml), [{ address: 'A1', value: 7.5, numberFormat: '0.00' }, { address: 'B1', value: 1, numberFormat: 'General' }], styles());
+    expect(r.skipped).toEqual(['B1']);
+    expect(r.xml).toBe(xml.replace('<c r="A1" s="1" ph="1"/>', '<c r="A1" s="2" ph="1"><v>7.5</v></c>'));
+  });
+
+  test('absent cells and rows are created in order; an empty row element is opened; spans widened', () => {
+    const xml = `<worksheet xmlns="${MAIN}"><sheetData><row r="2" spans="2:2"><c r="B2"><v>1</v></c></row><row r="4"/><row r="9"><c r="A9"><v>1</v></c></row></sheetData></worksheet>`;
+    const r = patchSheet(sheetOf(xml), [
+      { address: 'D2', value: '优', numberFormat: 'General' },
+      { address: 'A2', value: ' 前后空格 ', numberFormat: 'General' },
+      { address: 'C4', value: true, numberFormat: 'General' },
+      { address: 'B6', value: 1, numberFormat: 'General' },
+      { address: 'A6', value: 2, numberFormat: 'General' },
+      { address: 'A12', value: 3, numberFormat: 'General' },
+    ], styles());
+    expect(r.xml).toBe(
+      `<worksheet xmlns="${MAIN}"><sheetData>` +
+        '<row r="2" spans="1:4"><c r="A2" t="inlineStr"><is><t xml:space="preserve"> 前后空格 </t></is></c><c r="B2"><v>1</v></c><c r="D2" t="inlineStr"><is><t>优</t></is></c></row>' +
+        '<row r="4"><c r="C4" t="b"><v>1</v></c></row>' +
+        '<row r="6"><c r="A6"><v>2</v></c><c r="B6"><v>1</v></c></row>' +
+        '<row r="9"><c r="A9"><v>1</v></c></row><row r="12"><c r="A12"><v>3</v></c></row></sheetData></worksheet>',
+    );
+  });
+
+  test('a prefixed part gets prefixed elements; an empty sheetData is opened; text is escaped', () => {
+    const xml = `<x:worksheet xmlns:x="${MAIN}"><x:sheetData/></x:worksheet>`;
+    const r = patchSheet(sheetOf(xml), [{ address: 'B3', value: 'a<b & _x0041_', numberFormat: 'General' }], styles());
+    expect(r.xml).toBe(`<x:worksheet xmlns:x="${MAIN}"><x:sheetData><x:row r="3"><x:c r="B3" t="inlineStr"><x:is><x:t>a&lt;b &amp; _x005F_x0041_</x:t></x:is></x:c></x:row></x:sheetData></x:worksheet>`);
+  });
+
+  test('clearing a cell leaves it empty with its style; cells inside an array formula are never written', () => {
+    const xml = `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" s="1" t="inlineStr"><is><t>x</t></is></c><c r="B1"><f t="array" ref="B1:B2">1</f><v>1</v></c></row><row r="2"><c r="B2"><v>1</v></c></row></sheetData></worksheet>`;
+    const r = patchSheet(sheetOf(xml), [{ address: 'A1', value: '', numberFormat: 'General' }, { address: 'B2', value: 5, numberFormat: 'General' }], styles());
+    expect(r.skipped).toEqual(['B2']);
+    expect(r.xml).toContain('<c r="A1" s="1"/>');
+  });
+});
+
+describe('styles: only appended, equal formats reused', () => {
+  const xml = `<styleSheet xmlns="${MAIN}"><fonts count="1"><font><sz val="11"/></font></fonts><cellXfs count="2"><xf numFmtId="0" fontId="0" borderId="1"/><xf numFmtId="2" fontId="0" borderId="1" applyNumberFormat="1"/></cellXfs><cellStyles count="1"/></styleSheet>`;
+
+  test('a new format is a clone of the cell\'s xf; its own xf comes back when the format is put back', () => {
+    const s = Styles.parse(xml);
+    expect(s.withFormat(0, '0.00')).toBe(1); // an equal xf already in the file
+    expect(s.withFormat(1, 'General')).toBe(0); // back to the cell's very own xf
+    const custom = s.withFormat(0, '0.0"分"');
+    expect(custom).toBe(2);
+    expect(s.withFormat(0, '0.0"分"')).toBe(2);
+    const out = s.toXml();
+    expect(out).toContain('<numFmts count="1"><numFmt numFmtId="164" formatCode="0.0&quot;分&quot;"/></numFmts><fonts');
+    expect(out).toContain('<cellXfs count="3"><xf numFmtId="0" fontId="0" borderId="1"/><xf numFmtId="2" fontId="0" borderId="1" applyNumberFormat="1"/><xf numFmtId="164" fontId="0" borderId="1" applyNumberFormat="1"/></cellXfs>');
+    expect(Styles.parse(out).formatOf(2)).toBe('0.0"分"');
+  });
+
+  test('our own styles: fonts and xfs appended once, then found again', () => {
+    const s = Styles.parse(xml);
+    const style = { numberFormat: '@', font: { name: '宋体', size: 16, bold: true }, alignment: { horizontal: 'center' as const, wrapText: true } };
+    const i = s.own(style);
+    const again = Styles.parse(s.toXml());
+    expect(again.own(style)).toBe(i);
+    expect(again.changed).toBe(false);
+    expect(again.formatOf(i)).toBe('@');
+  });
+
+  test('a package without a styles part gets one', () => {
+    const s = Styles.parse(null);
+    expect(s.created).toBe(true);
+    expect(s.formatOf(s.withFormat(0, '0.00%'))).toBe('0.00%');
+  });
+});
+
+describe('workbook.xml and docProps/app.xml', () => {
+  test('a sheet added at the end (its own r: when the root has none), one removed with the indexes after it', () => {
+    const xml =
+      `<workbook xmlns="${MAIN}"><bookViews><workbookView activeTab="2" firstSheet="1"/></bookViews><sheets>` +
+      '<sheet xmlns:r="R" name="A" sheetId="1" r:id="rId1"/><sheet xmlns:r="R" name="B" sheetId="5" r:id="rId2"/><sheet xmlns:r="R" name="C" sheetId="3" r:id="rId3"/></sheets>' +
+      '<definedNames><definedName name="x" localSheetId="1">B!A1</definedName><definedName name="_xlnm.Print_Area" localSheetId="2">C!A1</definedName><definedName name="g">A!A1</definedName></definedNames>' +
+      '<calcPr calcId="1"/><extLst/></workbook>';
+    const out = editWorkbookXml(xml, { add: [{ name: '自评报告', relId: 'rId9' }], remove: [1], states: new Map(), fullCalcOnLoad: true });
+    expect(out).toBe(
+      `<workbook xmlns="${MAIN}"><bookViews><workbookView activeTab="1" firstSheet="0"/></bookViews><sheets>` +
+        '<sheet xmlns:r="R" name="A" sheetId="1" r:id="rId1"/><sheet xmlns:r="R" name="C" sheetId="3" r:id="rId3"/>' +
+        `<sheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" name="自评报告" sheetId="6" r:id="rId9"/></sheets>` +
+        '<definedNames><definedName name="_xlnm.Print_Area" localSheetId="1">C!A1</definedName><definedName name="g">A!A1</definedName></definedNames>' +
+        '<calcPr calcId="1" fullCalcOnLoad="1"/><extLst/></workbook>',
+    );
+  });
+
+  test('calcPr is added before the elements that follow it when there is none', () => {
+    const out = editWorkbookXml(`<workbook xmlns="${MAIN}" xmlns:r="R"><sheets/><extLst/></workbook>`, { add: [], remove: [], states: new Map(), fullCalcOnLoad: true });
+    expect(out).toBe(`<workbook xmlns="${MAIN}" xmlns:r="R"><sheets/><calcPr fullCalcOnLoad="1"/><extLst/></workbook>`);
+    const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    const added = editWorkbookXml(`<workbook xmlns="${MAIN}" xmlns:rel="${REL}"><sheets/></workbook>`, { add: [{ name: 'S', relId: 'rId1' }], remove: [], states: new Map(), fullCalcOnLoad: false });
+    expect(added).toBe(`<workbook xmlns="${MAIN}" xmlns:rel="${REL}"><sheets><sheet name="S" sheetId="1" rel:id="rId1"/></sheets></workbook>`);
+  });
+
+  test('app.xml: the sheet list is brought up to date when it lists the sheets, left alone otherwise', () => {
+    const app = (titles: string[], count: number) =>
+      '<Properties xmlns:vt="V"><HeadingPairs><vt:vector size="4" baseType="variant"><vt:variant><vt:lpstr>工作表</vt:lpstr></vt:variant><vt:variant><vt:i4>' +
+      count +
+      '</vt:i4></vt:variant><vt:variant><vt:lpstr>命名范围</vt:lpstr></vt:variant><vt:variant><vt:i4>1</vt:i4></vt:variant></vt:vector></HeadingPairs>' +
+      `<TitlesOfParts><vt:vector size="${titles.length}" baseType="lpstr">${titles.map((t) => `<vt:lpstr>${t}</vt:lpstr>`).join('')}</vt:vector></TitlesOfParts></Properties>`;
+    expect(updateAppXml(app(['表', '分值'], 1), ['表'], ['表', '自评报告'])).toBe(app(['表', '自评报告', '分值'], 2));
+    const other = app(['别的', '分值'], 1);
+    expect(updateAppXml(other, ['表'], ['表', '自评报告'])).toBe(other);
+  });
+});
+
+describe('the change set on the example', () => {
+  let book: XlsxBook;
+  beforeEach(() => (book = openXlsx(fs.readFileSync(EXAMPLE))));
+  const rows = [
+    { text: '某单位2023年度部门整体支出绩效自评报告', style: 'title' as const, numberFormat: '@' },
+    { text: '一、部门基本情况', style: 'heading1' as const, numberFormat: '@' },
+    { text: '第一段。'.repeat(40), style: 'body' as const, numberFormat: '@' },
+    { text: '第二段。', style: 'body' as const, numberFormat: '@' },
+  ];
+
+  test('cells, the report and the store: ExcelJS reads them back; every other cell, style, merge and width unchanged', async () => {
+    const changes: ChangeSet = {
+      cells: { sheet: SHEET, changes: [{ address: 'F8', value: 1, numberFormat: '0.00%' }, { address: 'G13', value: 10, numberFormat: '0.00' }, { address: 'D28', value: '优', numberFormat: 'General' }] },
+      add: [reportSheet(REPORT_SHEET, rows), storeSheet(STORE_SHEET, encodeStore({ ...emptyStore(), material: { functions: '职能'.repeat(40000) } }))],
+      now: NOW,
+    };
+    const out = applyChanges(book, changes);
+    expect(out.added).toEqual([REPORT_SHEET, STORE_SHEET]);
+    const before = await exceljs(fs.readFileSync(EXAMPLE));
+    const after = await exceljs(out.bytes);
+    expect(differences(snapshot(before), snapshot(after), { sheets: [REPORT_SHEET, STORE_SHEET], cells: new Set(['F8', 'G13', 'D28']), cellSheet: SHEET })).toEqual([]);
+    const ws = after.getWorksheet(SHEET)!;
+    expect([ws.getCell('F8').value, ws.getCell('F8').numFmt, ws.getCell('G13').value, ws.getCell('G13').numFmt, ws.getCell('D28').value]).toEqual([1, '0.00%', 10, '0.00', '优']);
+    expect(ws.getCell('G13').font).toEqual(ws.getCell('G12').font); // the rest of the style kept
+    const r = after.getWorksheet(REPORT_SHEET)!;
+    expect(r.getColumn(1).width).toBe(REPORT_COLUMN_WIDTH);
+    expect([r.getCell('A1').font.bold, r.getCell('A1').font.size, r.getCell('A1').alignment.horizontal]).toEqual([true, 16, 'center']);
+    expect([!!r.getCell('A3').font.bold, r.getCell('A3').alignment.wrapText, r.getCell('A3').numFmt]).toEqual([false, true, '@']);
+    expect(r.getRow(3).height).toBeGreaterThan(r.getRow(4).height);
+    const store = after.getWorksheet(STORE_SHEET)!;
+    expect(store.state).toBe('veryHidden');
+    expect(store.rowCount).toBeGreaterThan(1);
+    const again = openXlsx(out.bytes);
+    expect(decodeStore(again.columnA(STORE_SHEET)).material?.functions).toBe('职能'.repeat(40000));
+    // The digest of what we wrote is the digest of the sheet as read back (both doors recognise the draft so).
+    expect(reportDigest(again.columnLines(REPORT_SHEET)!)).toBe(reportDigest(rows.map((x) => x.text)));
+  });
+
+  test('replacing and removing our sheets: same place, plumbing back as it was; entries we do not own untouched', () => {
+    const once = applyChanges(book, { add: [reportSheet(REPORT_SHEET, rows), storeSheet(STORE_SHEET, ['{}'])], now: NOW });
+    const b2 = openXlsx(once.bytes);
+    const twice = applyChanges(b2, { replace: [reportSheet(REPORT_SHEET, rows.slice(0, 2)), storeSheet(STORE_SHEET, ['{"a":1}'])], now: NOW });
+    const b3 = openXlsx(twice.bytes);
+    expect(b3.sheets.map((s) => s.name)).toEqual([SHEET, REPORT_SHEET, STORE_SHEET]);
+    expect(b3.columnLines(REPORT_SHEET)).toEqual(rows.slice(0, 2).map((r) => r.text));
+    const removed = applyChanges(b3, { remove: [REPORT_SHEET, STORE_SHEET], now: NOW });
+    const a = zipEntries(fs.readFileSync(EXAMPLE));
+    const b = zipEntries(removed.bytes);
+    expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+    for (const name of ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', '[Content_Types].xml', 'docProps/app.xml']) {
+      expect([name, b.get(name)!.data.toString()]).toEqual([name, a.get(name)!.data.toString()]);
+    }
+    for (const [name, e] of a) if (!['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', '[Content_Types].xml', 'docProps/app.xml', 'xl/styles.xml'].includes(name)) expect([name, b.get(name)!.raw.equals(e.raw)]).toEqual([name, true]);
+  });
+
+  test('a store sheet left visible (Excel 2016 on ExcelApi 1.1) is very hidden again when rewritten', async () => {
+    const pkg = await makePackage({ sheets: [{ name: 'S', xml: '' }, { name: STORE_SHEET, xml: '<row r="1"><c r="A1" t="inlineStr"><is><t>{}</t></is></c></row>' }] });
+    const out = applyChanges(openXlsx(pkg), { replace: [storeSheet(STORE_SHEET, ['{}'])], now: NOW });
+    expect(openXlsx(out.bytes).sheet(STORE_SHEET)!.state).toBe('veryHidden');
+    expect(entryText(out.bytes, 'xl/workbook.xml')).toContain(`name="${STORE_SHEET}" sheetId="2" r:id="rId2" state="veryHidden"`);
+  });
+
+  test('no styles part in the package: one is added with its relationship and content type', async () => {
+    const pkg = await makePackage({ sheets: [{ name: 'S', xml: '<row r="1"><c r="A1"><v>1</v></c></row>' }], styles: null });
+    const out = applyChanges(openXlsx(pkg), { cells: { sheet: 'S', changes: [{ address: 'A1', value: 0.5, numberFormat: '0.00%' }] }, now: NOW });
+    expect(openXlsx(out.bytes).grid('S').numberFormats![0][0]).toBe('0.00%');
+    expect(entryText(out.bytes, '[Content_Types].xml')).toContain('/xl/styles.xml');
+  });
+});
+
+describe('the two files written with ExcelJS (nothing of an existing workbook to keep)', () => {
   let dir: string;
   beforeAll(() => (dir = tempDir()));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  test('applyWrites changes only the planned cells (value and number format) and survives a save', async () => {
-    const wb = await loadWorkbook(EXAMPLE);
-    const before = snapshot(await readBook(EXAMPLE));
-    const ws = wb.getWorksheet(SHEET)!;
-    const writes = [
-      write('F8', 1, '0.00%', { value: '', numberFormat: 'General' }),
-      write('G13', 10, '0.00', { value: '', numberFormat: 'General' }),
-      write('D28', '优', 'General', { value: '', numberFormat: 'General' }),
-    ];
-    expect(applyWrites(ws, writes)).toEqual([]);
-    const file = path.join(dir, 'w.xlsx');
-    await saveWorkbook(wb, file);
-    const after = await readBook(file);
-    const a = after.getWorksheet(SHEET)!;
-    expect(a.getCell('F8').value).toBe(1);
-    expect(a.getCell('F8').numFmt).toBe('0.00%');
-    expect(a.getCell('G13').value).toBe(10);
-    expect(a.getCell('G13').numFmt).toBe('0.00');
-    expect(a.getCell('D28').value).toBe('优');
-    // The written cells keep the rest of their style (font, borders).
-    expect(a.getCell('G13').font).toEqual(ws.getCell('G12').font);
-    expect(differences(before, snapshot(after), { sheets: [], cells: new Set(['F8', 'G13', 'D28']), cellSheet: SHEET })).toEqual([]);
-  });
-
-  test('a planned cell holding a formula is never overwritten', async () => {
-    const wb = await loadWorkbook(EXAMPLE);
-    const ws = wb.getWorksheet(SHEET)!;
-    const skipped = applyWrites(ws, [write('D8', 1, '0.00', { value: 3410.44, numberFormat: '0.00' })]);
-    expect(skipped).toEqual(['D8']);
-    expect(ws.getCell('D8').formula).toBe('SUM(D9:D11)');
-  });
-
-  test('the store is a very hidden sheet whose JSON reads back; an empty workbook gives the empty store', async () => {
-    const wb = await loadWorkbook(EXAMPLE);
-    expect(readStore(wb)).toEqual(emptyStore());
-    const record: WriteRecord = { version: 1, sheet: SHEET, at: '2024-03-01T08:00:00.000Z', cells: [], reportSheet: REPORT_SHEET };
-    const long = '职能'.repeat(40000); // longer than one cell holds: spread over several rows
-    writeStore(wb, { version: 1, record, settings: { budgetRule: 'bands' }, material: { functions: long } });
-    const file = path.join(dir, 's.xlsx');
-    await saveWorkbook(wb, file);
-    const back = await readBook(file);
-    expect(back.getWorksheet(STORE_SHEET)!.state).toBe('veryHidden');
-    expect(back.getWorksheet(STORE_SHEET)!.rowCount).toBeGreaterThan(1);
-    const store = readStore(back);
-    expect(store.record).toEqual(record);
-    expect(store.settings).toEqual({ budgetRule: 'bands' });
-    expect(store.material?.functions).toBe(long);
-    // Rewriting a shorter store clears the rows left over.
-    writeStore(back, emptyStore());
-    expect(readStore(back)).toEqual(emptyStore());
-  });
-
-  test('the report sheet: title centred and bold, headings bold, paragraphs wrapped in one wide column A', async () => {
-    const wb = await loadWorkbook(EXAMPLE);
-    const added = addReportSheet(wb, report);
-    expect(added.name).toBe(REPORT_SHEET);
-    expect(addReportSheet(wb, report).name).toBe(`${REPORT_SHEET} (2)`);
-    const file = path.join(dir, 'r.xlsx');
-    await saveWorkbook(wb, file);
-    const ws = (await readBook(file)).getWorksheet(REPORT_SHEET)!;
-    expect(ws.getColumn(1).width).toBe(REPORT_COLUMN_WIDTH);
-    expect(ws.getCell('A1').value).toBe(report.title);
-    expect(ws.getCell('A1').font.bold).toBe(true);
-    expect(ws.getCell('A1').alignment.horizontal).toBe('center');
-    expect(ws.getCell('A2').value).toBe('一、部门基本情况');
-    expect(ws.getCell('A2').font.bold).toBe(true);
-    expect(ws.getCell('A3').font.bold).toBe(true);
-    expect(ws.getCell('A4').value).toBe(report.sections[1].paragraphs[0]);
-    expect(ws.getCell('A4').font.bold).toBeFalsy();
-    expect(ws.getCell('A4').alignment.wrapText).toBe(true);
-    // A long paragraph gets a taller row than a one-line one.
-    expect(ws.getRow(4).height).toBeGreaterThan(ws.getRow(5).height);
-    expect(ws.columnCount).toBe(1);
-    expect(ws.getCell('A4').numFmt).toBe('@');
-    // The digest of what we wrote matches the engine's digest of the sheet as read back (both doors use it).
-    expect(isOurUntouchedReport(ws, { version: 1, sheet: SHEET, at: '', cells: [], reportDigest: added.digest })).toBe(true);
-    expect(added.digest).toBe(reportDigest(sheetLines(ws)!));
-    ws.getCell('A5').value = '有人修改过的段落。';
-    expect(isOurUntouchedReport(ws, { version: 1, sheet: SHEET, at: '', cells: [], reportDigest: added.digest })).toBe(false);
-  });
-
-  test('restoreFromRecord puts the recorded cells back and removes the recorded report sheet', async () => {
-    const wb = await loadWorkbook(EXAMPLE);
-    const ws = wb.getWorksheet(SHEET)!;
-    applyWrites(ws, [write('G13', 10, '0.00', { value: '', numberFormat: 'General' }), write('F18', 1, '0.00%', { value: '', numberFormat: 'General' })]);
-    const { digest } = addReportSheet(wb, report);
-    const record: StoredRecord = {
-      version: 1,
-      sheet: SHEET,
-      at: 'x',
-      reportSheet: REPORT_SHEET,
-      reportDigest: digest,
-      cells: [
-        { address: 'G13', written: 10, numberFormat: '0.00', before: { value: '', numberFormat: 'General' } },
-        { address: 'F18', written: 1, numberFormat: '0.00%', before: { value: '', numberFormat: 'General' } },
-      ],
-    };
-    expect(restoreFromRecord(wb, record)).toEqual({ sheetFound: true, cells: 2, skipped: [], reportRemoved: REPORT_SHEET, reportKept: null });
-    const file = path.join(dir, 'back.xlsx');
-    await saveWorkbook(wb, file);
-    const diffs = differences(snapshot(await readBook(EXAMPLE)), snapshot(await readBook(file)), { sheets: [], cells: new Set(), cellSheet: SHEET });
-    expect(diffs).toEqual([]);
-  });
-
-  test('restore leaves a recorded cell the user has changed since', async () => {
-    const wb = await loadWorkbook(EXAMPLE);
-    const ws = wb.getWorksheet(SHEET)!;
-    applyWrites(ws, [write('G13', 10, '0.00', { value: '', numberFormat: 'General' }), write('G14', 10, '0.00', { value: '', numberFormat: 'General' })]);
-    ws.getCell('G14').value = 9; // typed by the user after our calculation
-    const cells = ['G13', 'G14'].map((address) => ({ address, written: 10, numberFormat: '0.00', before: { value: '', numberFormat: 'General' } }));
-    const r = restoreFromRecord(wb, { version: 1, sheet: SHEET, at: 'x', cells });
-    expect(r).toEqual({ sheetFound: true, cells: 1, skipped: ['G14'], reportRemoved: null, reportKept: null });
-    expect(ws.getCell('G13').value).toBeNull();
-    expect(ws.getCell('G14').value).toBe(9);
-  });
-
-  test('loadWorkbook names the problem of a file that is not an .xlsx', async () => {
-    const text = path.join(dir, 'a.xlsx');
-    fs.writeFileSync(text, 'not a workbook');
-    await expect(loadWorkbook(text)).rejects.toThrow(WorkbookReadError);
-    await expect(loadWorkbook(text)).rejects.toThrow(/不是有效的 \.xlsx 文件/);
-    const ole = path.join(dir, 'old.xlsx');
-    fs.writeFileSync(ole, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
-    await expect(loadWorkbook(ole)).rejects.toThrow(/另存为 \.xlsx/);
-    const zip = path.join(dir, 'broken.xlsx');
-    fs.writeFileSync(zip, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(50)]));
-    await expect(loadWorkbook(zip)).rejects.toThrow(/已损坏/);
-    await expect(loadWorkbook(path.join(dir, 'none.xlsx'))).rejects.toThrow(/找不到文件/);
-  });
-
   test('the template has the example layout: same labels in the same cells, no figures', async () => {
-    const wb = buildTemplate(2024);
-    const file = path.join(dir, 't.xlsx');
-    await saveWorkbook(wb, file);
-    const t = (await readBook(file)).getWorksheet(TEMPLATE_SHEET)!;
-    const e = (await readBook(EXAMPLE)).getWorksheet(SHEET)!;
+    const t = (await exceljs(Buffer.from((await buildTemplate(2024).xlsx.writeBuffer()) as ArrayBuffer))).getWorksheet(TEMPLATE_SHEET)!;
+    const e = (await exceljs(fs.readFileSync(EXAMPLE))).getWorksheet(SHEET)!;
     expect(t.getCell('A2').value).toBe('（2024年度）');
     const labels = ['A1', 'A3', 'A4', 'A5', 'A6', 'A7', 'B7', 'C7', 'D7', 'E7', 'F7', 'B8', 'A12', 'B12', 'C12', 'D12', 'E12', 'F12', 'G12', 'H12', 'C18', 'C19', 'C26', 'A27', 'A28', 'A29', 'A30'];
     for (const a of labels) expect([a, t.getCell(a).value]).toEqual([a, e.getCell(a).value]);
     const grid = sheetToGrid(t);
     // No number is filled in: only formulas (sums) and text.
-    const numbers = grid.values.flat().filter((v) => typeof v === 'number');
-    expect(numbers).toEqual([]);
+    expect(grid.values.flat().filter((v) => typeof v === 'number')).toEqual([]);
     expect(t.getCell('D8').formula).toBe('SUM(D9:D11)');
     expect(t.getCell('D27').formula).toBe('SUM(D13:D26)');
     // The 报告素材 sheet lists the material fields, empty, and reads back as no material.
-    const m = (await readBook(file)).getWorksheet(MATERIAL_SHEET)!;
+    const m = t.workbook.getWorksheet(MATERIAL_SHEET)!;
     expect(m.getCell('A2').value).toBe('部门职能');
     expect(readMaterialSheet(sheetToGrid(m))).toEqual({});
   });
 
-  test('汇总.xlsx lists scored files by total, highest first, then the failures with their reason', async () => {
+  test('汇总.xlsx lists scored files by total, highest first, then the failures with their reason; it says it is ours', async () => {
     const row = (file: string, total: number | null, scored = true, note = ''): SummaryRow => ({
       unit: file, year: 2023, annual: 100, executed: 90, rate: 0.9, total, grade: total === null ? '' : '优', errors: 0, warnings: 1, file, note, scored,
     });
-    const wb = buildSummaryWorkbook([row('b', 91.5), row('bad', null, false, '不是有效的 .xlsx 文件'), row('a', 98), row('c', 60)]);
-    const file = path.join(dir, '汇总.xlsx');
-    await saveWorkbook(wb, file);
-    const ws = (await readBook(file)).worksheets[0];
+    const bytes = Buffer.from((await buildSummaryWorkbook([row('b', 91.5), row('bad', null, false, '不是有效的 .xlsx 文件'), row('a', 98), row('c', 60)]).xlsx.writeBuffer()) as ArrayBuffer);
+    const ws = (await exceljs(bytes)).worksheets[0];
     expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(SUMMARY_COLUMNS);
     expect([2, 3, 4, 5].map((r) => ws.getCell(r, 10).value)).toEqual(['a', 'b', 'c', 'bad']);
     expect(ws.getCell(5, 11).value).toBe('不是有效的 .xlsx 文件');
     expect(ws.getCell(2, 5).numFmt).toBe('0.00%');
+    expect(entryText(bytes, 'docProps/core.xml')).toMatch(/<dc:creator>绩效自评助手<\/dc:creator>[\s\S]*<cp:lastModifiedBy>绩效自评助手<\/cp:lastModifiedBy>/);
   });
 });
-void ExcelJS;
+

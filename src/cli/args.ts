@@ -11,6 +11,10 @@ export interface ScoreArgs {
   inPlace: boolean;
   /** 得分 cells whose manual score is replaced by the computed one. */
   acceptComputed: string[];
+  /** A worksheet with more cells is not read (default: the settings file's maxCells, else 1,000,000). */
+  maxCells?: number;
+  /** Folder mode: how many files are scored at once (default: one per processor core). */
+  jobs?: number;
 }
 export interface TemplateArgs {
   command: 'template';
@@ -21,6 +25,7 @@ export interface RestoreArgs {
   command: 'restore';
   input: string;
   output?: string;
+  maxCells?: number;
 }
 export interface DemoArgs {
   command: 'demo';
@@ -49,6 +54,8 @@ const OPTIONS: Record<string, Record<string, OptionSpec>> = {
     '--settings': { key: 'settings', takesValue: true },
     '--in-place': { key: 'inPlace', takesValue: false },
     '--accept-computed': { key: 'acceptComputed', takesValue: true },
+    '--max-cells': { key: 'maxCells', takesValue: true },
+    '--jobs': { key: 'jobs', takesValue: true },
   },
   template: {
     '-o': { key: 'output', takesValue: true },
@@ -58,6 +65,7 @@ const OPTIONS: Record<string, Record<string, OptionSpec>> = {
   restore: {
     '-o': { key: 'output', takesValue: true },
     '--output': { key: 'output', takesValue: true },
+    '--max-cells': { key: 'maxCells', takesValue: true },
   },
   demo: {
     '-o': { key: 'output', takesValue: true },
@@ -103,6 +111,14 @@ function str(v: string | boolean | undefined): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
+/** A positive whole number option (--max-cells, --jobs), or undefined when not given. */
+function count(v: string | boolean | undefined, option: string, example: string): number | undefined {
+  if (typeof v !== 'string') return undefined;
+  const t = v.replace(/[,_，]/g, '');
+  if (!/^\d+$/.test(t) || Number(t) < 1 || !Number.isSafeInteger(Number(t))) fail(`${option} 应为正整数，如 ${example}，收到“${v}”。`);
+  return Number(t);
+}
+
 export function parseArgs(argv: string[]): Args {
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') return { command: 'help' };
@@ -130,6 +146,8 @@ export function parseArgs(argv: string[]): Args {
       settings,
       inPlace: opts.inPlace === true,
       acceptComputed,
+      maxCells: count(opts.maxCells, '--max-cells', '2000000'),
+      jobs: count(opts.jobs, '--jobs', '2'),
     };
   }
   if (command === 'template') {
@@ -147,8 +165,8 @@ export function parseArgs(argv: string[]): Args {
   if (command === 'restore') {
     if (positional.length !== 1) fail('请指定一个要恢复的 .xlsx 文件，如 selfeval restore 自评表.已评分.xlsx。');
     const output = str(opts.output);
-    if (output !== undefined && !/\.xlsx$/i.test(output)) fail(`输出文件名应以 .xlsx 结尾，收到“${output}”。`);
-    return { command: 'restore', input: positional[0], output };
+    if (output !== undefined && !/\.(xlsx|xlsm)$/i.test(output)) fail(`输出文件名应以 .xlsx（含宏的表格为 .xlsm）结尾，收到“${output}”。`);
+    return { command: 'restore', input: positional[0], output, maxCells: count(opts.maxCells, '--max-cells', '2000000') };
   }
   if (positional.length > 0) fail(`demo 命令不接受参数“${positional[0]}”，输出文件夹请用 -o 指定。`);
   return { command: 'demo', output: str(opts.output) };
@@ -158,14 +176,15 @@ export const USAGE = `绩效自评助手 命令行 selfeval：为《部门整体
 
 用法：
   selfeval score 文件.xlsx [-o 输出.xlsx] [--json] [--report 报告.docx|报告.txt] [--settings 设置.json] [--in-place]
-  selfeval score 文件夹 [-o 输出文件夹] [--settings 设置.json] [--json]
+  selfeval score 文件夹 [-o 输出文件夹] [--settings 设置.json] [--json] [--jobs 个数]
   selfeval template [-o 文件.xlsx] [--year 年度]
   selfeval restore 文件.xlsx [-o 输出.xlsx]
   selfeval demo [-o 输出文件夹]
 
 命令：
   score     计算预算完成率、各指标得分、总分和等级，写回表格并新增“自评报告”工作表。
-            默认输出为原文件旁的“<文件名>.已评分.xlsx”，原文件不变；指定文件夹时逐个评分并生成“汇总.xlsx”。
+            默认输出为原文件旁的“<文件名>.已评分.xlsx”（含宏的 .xlsm 输出为 .xlsm），原文件不变；
+            指定文件夹时为其中每个表格评分并生成“汇总.xlsx”。
   template  生成空白的《部门整体支出绩效自评表》，供部门填写（默认年度为上一年）。
   restore   将已评分的表格恢复到最近一次计分之前的状态，并删除当次新增的自评报告工作表。
   demo      为随附的示例表格评分，结果写入 out/ 文件夹。
@@ -177,6 +196,8 @@ export const USAGE = `绩效自评助手 命令行 selfeval：为《部门整体
   --settings             计分设置文件（JSON），如预算完成率计分方式、定性指标分档、等级划分
   --in-place             直接写回原文件（默认不修改原文件）
   --accept-computed      对列出的得分单元格（如 G14,G15）采用计算得分，替换手工填写的得分
+  --jobs                 文件夹模式同时处理的文件数（默认等于处理器核数）
+  --max-cells            单个工作表的单元格上限（默认 1,000,000），超过的表格不读取并说明原因
   -h, --help             显示本帮助
   -v, --version          显示版本
 

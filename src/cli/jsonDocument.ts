@@ -23,7 +23,16 @@ export interface JsonDocument {
   year: number | null;
   /** 万元 or 元, as read from the money block's header. */
   amountUnit: string | null;
-  budget: { rows: JsonBudgetRow[]; total: JsonBudgetRow | null; weight: number | null; score: number | null };
+  budget: {
+    rows: JsonBudgetRow[];
+    total: JsonBudgetRow | null;
+    /** True when the total was worked out from the parts (its row empty, 0 0 0, or not adding up). */
+    totalFromParts: boolean;
+    /** Rows read as breakdowns of another row, not counted again in the total: the reading taken. */
+    breakdowns: string[];
+    weight: number | null;
+    score: number | null;
+  };
   indicators: {
     level1: string;
     level2: string;
@@ -49,7 +58,14 @@ export interface JsonDocument {
   complete: boolean;
   settings: Settings;
   issues: { severity: Severity; cell: string; message: string; kind: string }[];
-  report: { title: string; sections: { heading: string; level: 1 | 2; paragraphs: string[] }[] } | null;
+  report: {
+    title: string;
+    /** 附件N printed top left, '' when none. */
+    attachment: string;
+    sections: { heading: string; level: 1 | 2; paragraphs: string[] }[];
+    /** The 落款: unit and date (placeholders when unknown). */
+    signature: { unit: string; date: string } | null;
+  } | null;
 }
 
 function budgetRow(sheet: string, r: BudgetRate, rateCell: string | null | undefined): JsonBudgetRow {
@@ -84,6 +100,8 @@ export function jsonDocument(
     budget: {
       rows: (results?.budget.rows ?? []).map((r) => budgetRow(sheet, r, rateCellOf(r))),
       total: results?.budget.total ? budgetRow(sheet, results.budget.total, rateCellOf(results.budget.total)) : null,
+      totalFromParts: results.budget.totalComputedFromSources,
+      breakdowns: results.budget.breakdowns.slice(),
       weight: results?.budget.weight ?? null,
       score: results?.budget.score ?? null,
     },
@@ -110,7 +128,12 @@ export function jsonDocument(
     settings: evaluation.settings,
     issues: evaluation.issues.map((x) => ({ severity: x.severity, cell: x.cell, message: x.message, kind: x.kind })),
     report: report
-      ? { title: report.title, sections: report.sections.map((s) => ({ heading: s.heading, level: s.level, paragraphs: s.paragraphs.slice() })) }
+      ? {
+          title: report.title,
+          attachment: report.attachment ?? '',
+          sections: report.sections.map((s) => ({ heading: s.heading, level: s.level, paragraphs: s.paragraphs.slice() })),
+          signature: report.signature ? { ...report.signature } : null,
+        }
       : null,
   };
 }

@@ -2,18 +2,18 @@
 /** selfeval: the command-line door. Parses arguments, calls the engine through src/xlsx, prints. */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { STORE_SHEET } from '../engine';
-import { buildTemplate } from '../xlsx/template';
-import { readStore, writeStore } from '../xlsx/store';
-import { WorkbookReadError, findSheet, loadWorkbook, saveWorkbook } from '../xlsx/workbook';
-import { restoreFromRecord } from '../xlsx/writePlan';
+import type { Settings } from '../engine';
+import { applyChanges } from '../xlsx/applyChanges';
+import { DEFAULT_MAX_CELLS } from '../xlsx/readWorkbook';
 import { USAGE, parseArgs, type DemoArgs, type RestoreArgs, type ScoreArgs, type TemplateArgs } from './args';
+import { restoration } from './calculation';
+import { fileErrorMessage, fileStep, installSignalCleanup, writeFileAtomic } from './files';
 import { CliError, EXIT_ERRORS, EXIT_FAILED, EXIT_OK, processIo, type CliIo } from './io';
 import { countIssues, fixed2, headlineBudget, percent, summaryLines } from './format';
 import { jsonDocument } from './jsonDocument';
-import { scoreFile, loadSettingsFile, type ScoreOutcome } from './scoreFile';
+import { readInput, reading } from './readInput';
+import { scoreFile, loadSettingsFile, realpathOr, workbookExt, type ScoreOutcome } from './scoreFile';
 import { scoreFolder } from './scoreFolder';
-import type { Settings } from '../engine';
 
 export const EXAMPLE_FILE = '2023-海珠区人大常委会办公室-部门整体支出绩效自评表.xlsx';
 
@@ -30,11 +30,16 @@ function version(): string {
   }
 }
 
-async function settingsOption(file: string | undefined, io: CliIo): Promise<Settings | undefined> {
-  if (!file) return undefined;
-  const { settings, errors } = await loadSettingsFile(file);
+interface SettingsOption {
+  settings?: Settings;
+  maxCells: number;
+}
+
+async function settingsOption(a: { settings?: string; maxCells?: number }, io: CliIo): Promise<SettingsOption> {
+  if (!a.settings) return { maxCells: a.maxCells ?? DEFAULT_MAX_CELLS };
+  const { settings, errors, maxCells } = await loadSettingsFile(a.settings);
   for (const m of errors) line(io.stderr, `设置文件提示：${m}`);
-  return settings;
+  return { settings, maxCells: a.maxCells ?? maxCells ?? DEFAULT_MAX_CELLS };
 }
 
 function exitFor(o: ScoreOutcome): number {
@@ -43,7 +48,7 @@ function exitFor(o: ScoreOutcome): number {
 
 /** Report file name beside an output: 自评表 → 自评报告, else `<name>.自评报告`. */
 export function reportFileName(input: string, ext: '.docx' | '.txt'): string {
-  const base = path.basename(input).replace(/\.xlsx$/i, '');
+  const base = path.basename(input).replace(/\.(xlsx|xlsm)$/i, '');
   return (base.includes('自评表') ? base.replace('自评表', '自评报告') : `${base}.自评报告`) + ext;
 }
 
@@ -56,11 +61,11 @@ async function isDirectory(p: string): Promise<boolean> {
 }
 
 async function runScore(a: ScoreArgs, io: CliIo, now: Date): Promise<number> {
-  const settings = await settingsOption(a.settings, io);
+  const { settings, maxCells } = await settingsOption(a, io);
   if (await isDirectory(a.input)) {
     if (a.report) throw new CliError('参数错误：文件夹模式不支持 --report，每个文件的自评报告已写入其“自评报告”工作表。');
     if (a.acceptComputed.length) throw new CliError('参数错误：文件夹模式不支持 --accept-computed。');
-    const r = await scoreFolder(a.input, { outDir: a.output, inPlace: a.inPlace, settings, json: a.json, now }, io);
+    const r = await scoreFolder(a.input, { outDir: a.output, inPlace: a.inPlace, settings, maxCells, jobs: a.jobs, json: a.json, now }, io);
     const scored = r.rows.filter((x) => x.scored);
     const failed = r.rows.filter((x) => !x.scored);
     if (a.json) {
@@ -71,12 +76,13 @@ async function runScore(a: ScoreArgs, io: CliIo, now: Date): Promise<number> {
         line(io.stdout, `${i + 1}. ${x.unit || x.file}  总分 ${x.total === null ? '—' : fixed2(x.total)}  等级 ${x.grade || '—'}  预算完成率 ${percent(x.rate)}  错误 ${x.errors} 条  警告 ${x.warnings} 条`),
       );
       for (const x of failed) line(io.stdout, `未能评分：${x.file}：${x.note}`);
+      if (r.summaryRenamed) line(io.stdout, `文件夹中已有不是本工具生成的“汇总.xlsx”，未覆盖；汇总表另存为“${path.basename(r.summaryFile)}”。`);
       line(io.stdout, `汇总表：${r.summaryFile}`);
     }
     if (scored.length === 0) return EXIT_FAILED;
     return failed.length > 0 || scored.some((x) => (x.errors ?? 0) > 0) ? EXIT_ERRORS : EXIT_OK;
   }
-  const o = await scoreFile(a.input, { output: a.output, inPlace: a.inPlace, report: a.report, settings, acceptComputed: a.acceptComputed, now });
+  const o = await scoreFile(a.input, { output: a.output, inPlace: a.inPlace, report: a.report, settings, maxCells, acceptComputed: a.acceptComputed, now });
   for (const m of o.settingsErrors) line(io.stderr, m);
   if (a.json) {
     const doc = jsonDocument(o.evaluation, o.report, { input: a.input, xlsx: o.output, report: o.reportFile, reportSheet: o.reportSheet });
@@ -93,36 +99,29 @@ async function runScore(a: ScoreArgs, io: CliIo, now: Date): Promise<number> {
 async function runTemplate(a: TemplateArgs, io: CliIo, now: Date): Promise<number> {
   const year = a.year ?? now.getFullYear() - 1;
   const output = a.output ?? `部门整体支出绩效自评表（${year}年度）.xlsx`;
-  try {
-    await fs.access(output);
-    throw new CliError(`文件“${output}”已存在，未覆盖；请用 -o 指定其他文件名。`);
-  } catch (e) {
-    if (e instanceof CliError) throw e;
-  }
-  await saveWorkbook(buildTemplate(year), output);
+  if (await fs.lstat(output).then(() => true, () => false)) throw new CliError(`文件“${output}”已存在，未覆盖；请用 -o 指定其他文件名。`);
+  // ExcelJS (about 100 ms to load) only here and for 汇总.xlsx: nothing of an existing workbook must be kept.
+  const { buildTemplate } = await import('../xlsx/template');
+  const data = Buffer.from((await buildTemplate(year).xlsx.writeBuffer()) as ArrayBuffer);
+  await fileStep(() => writeFileAtomic(output, data));
   line(io.stdout, `已生成 ${year} 年度空白自评表：${output}`);
   return EXIT_OK;
 }
 
-async function runRestore(a: RestoreArgs, io: CliIo): Promise<number> {
-  let wb;
-  try {
-    wb = await loadWorkbook(a.input);
-  } catch (e) {
-    if (e instanceof WorkbookReadError) throw new CliError(e.message);
-    throw e;
+async function runRestore(a: RestoreArgs, io: CliIo, now: Date): Promise<number> {
+  if (a.output && path.extname(a.output).toLowerCase() !== workbookExt(a.input)) {
+    throw new CliError(`输出文件名应以 ${workbookExt(a.input)} 结尾（与输入文件相同），收到“${a.output}”。`);
   }
-  const store = readStore(wb);
-  if (!store.record || !findSheet(wb, STORE_SHEET)) throw new CliError(`“${path.basename(a.input)}”中没有计分记录，无需恢复。`);
-  const r = restoreFromRecord(wb, store.record);
-  if (!r.sheetFound) throw new CliError(`“${path.basename(a.input)}”中找不到计分时的工作表“${store.record.sheet}”，无法恢复。`);
-  writeStore(wb, { ...store, record: null });
-  const output = a.output ?? a.input;
-  await saveWorkbook(wb, output);
-  line(io.stdout, `已恢复 ${r.cells} 个单元格到计分前的状态${r.reportRemoved ? `，并删除工作表“${r.reportRemoved}”` : ''}。`);
-  if (r.skipped.length) line(io.stdout, `以下单元格在计分后已被修改，保留现值：${r.skipped.join('、')}`);
-  if (r.reportKept) line(io.stdout, `工作表“${r.reportKept}”在计分后已被修改，予以保留，如不需要请手动删除。`);
-  line(io.stdout, `已写入：${output}`);
+  const maxCells = a.maxCells ?? DEFAULT_MAX_CELLS;
+  const { book } = await readInput(a.input, maxCells);
+  const r = reading(a.input, maxCells, () => restoration(book, now));
+  const applied = reading(a.input, maxCells, () => applyChanges(book, r.changes));
+  // Back into the input by default: through a symbolic link, into the file it points to.
+  const output = a.output ?? realpathOr(a.input);
+  await fileStep(() => writeFileAtomic(output, applied.bytes));
+  line(io.stdout, r.message);
+  if (r.changes.fullCalcOnLoad) line(io.stdout, '提示：有公式引用了恢复的单元格，已设置为在 Excel 或 WPS 中打开时重新计算。');
+  line(io.stdout, `已写入：${a.output ?? a.input}`);
   return EXIT_OK;
 }
 
@@ -160,7 +159,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       case 'template':
         return await runTemplate(a, io, now);
       case 'restore':
-        return await runRestore(a, io);
+        return await runRestore(a, io, now);
       case 'demo':
         return await runDemo(a, io, now);
     }
@@ -169,17 +168,9 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       line(io.stderr, e.message.replace(/\s*\n\s*/g, ' '));
       return e.code;
     }
-    const err = e as NodeJS.ErrnoException;
-    if (err && (err.code === 'EACCES' || err.code === 'EPERM' || err.code === 'EBUSY')) {
-      line(io.stderr, `无法写入文件${err.path ? `“${err.path}”` : ''}：文件可能正在 Excel 中打开或没有写入权限，请关闭后重试。`);
-      return EXIT_FAILED;
-    }
-    if (err && (err.code === 'EEXIST' || err.code === 'ENOTDIR' || err.code === 'EISDIR')) {
-      line(io.stderr, `无法写入输出位置${err.path ? `“${err.path}”` : ''}：该路径中有同名的文件或文件夹，请换一个输出路径。`);
-      return EXIT_FAILED;
-    }
-    if (err && err.code === 'ENOSPC') {
-      line(io.stderr, '磁盘空间不足，无法写入输出文件。');
+    const fsMessage = fileErrorMessage(e);
+    if (fsMessage) {
+      line(io.stderr, fsMessage);
       return EXIT_FAILED;
     }
     const m = e instanceof Error ? e.message : String(e);
@@ -190,6 +181,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
 }
 
 if (require.main === module) {
+  installSignalCleanup((t) => process.stderr.write(t));
   void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -1,23 +1,21 @@
-/** Scores one workbook: read, run the engine, write the planned cells, the report sheet and the store. */
+/** Scores one workbook: READ the package, calculate, APPLY the changes surgically, write atomically. */
 import { promises as fs } from 'fs';
+import * as fsSync from 'fs';
 import * as path from 'path';
-import type ExcelJS from 'exceljs';
-import { evaluateWorkbook } from '../engine';
-import { validateSettings, type Settings } from '../engine';
-import type { WorkbookStore } from '../engine';
-import type { FoundEvaluation, Report, ReportMaterial } from '../engine';
-import { sheetToGrid } from '../xlsx/readGrid';
-import { addReportSheet, isOurUntouchedReport, type StoredRecord } from '../xlsx/reportSheet';
-import { readStore, writeStore } from '../xlsx/store';
-import { WorkbookReadError, activeSheetName, findSheet, loadWorkbook, saveWorkbook, workbookGrids } from '../xlsx/workbook';
-import { applyWrites } from '../xlsx/writePlan';
+import { validateSettings, type FoundEvaluation, type Report, type Settings } from '../engine';
+import { applyChanges } from '../xlsx/applyChanges';
+import { DEFAULT_MAX_CELLS } from '../xlsx/readWorkbook';
+import { calculate } from './calculation';
+import { fileStep, sameFile, writeFileAtomic } from './files';
 import { CliError } from './io';
-import { MATERIAL_SHEET, buildReport, readMaterialSheet, reportTextFile, reportToDocx } from './reportSource';
+import { formatOfName, readInput, reading } from './readInput';
+import { reportTextFile, reportToDocx } from './reportSource';
 
 export const SCORED_SUFFIX = '.已评分.xlsx';
+export const SCORED_MARK = '.已评分';
 
 export interface ScoreOptions {
-  /** Output workbook; default `<name>.已评分.xlsx` beside the input. */
+  /** Output workbook; default `<name>.已评分.xlsx` (or .xlsm) beside the input. */
   output?: string;
   inPlace?: boolean;
   /** --report file (.docx or .txt). */
@@ -25,6 +23,8 @@ export interface ScoreOptions {
   /** Settings given on the command line (already validated); else the workbook's, else the defaults. */
   settings?: Settings;
   acceptComputed?: string[];
+  /** A worksheet larger than this many cells is not read (default 1,000,000). */
+  maxCells?: number;
   now: Date;
 }
 
@@ -41,138 +41,90 @@ export interface ScoreOutcome {
   skipped: string[];
 }
 
-/** `x.xlsx` → `x.已评分.xlsx` in the same folder. */
+/** The extension the output keeps: an .xlsm stays an .xlsm (its macros), everything else is .xlsx. */
+export function workbookExt(input: string): '.xlsx' | '.xlsm' {
+  return /\.xlsm$/i.test(input) ? '.xlsm' : '.xlsx';
+}
+
+/** The file a path leads to through symbolic links (the path itself when it cannot be resolved). */
+export function realpathOr(file: string): string {
+  try {
+    return fsSync.realpathSync(file);
+  } catch {
+    return file;
+  }
+}
+
+/** `x.xlsx` → `x.已评分.xlsx` (`x.xlsm` → `x.已评分.xlsm`) in the same folder. */
 export function defaultOutput(input: string): string {
-  const dir = path.dirname(input);
-  const base = path.basename(input).replace(/\.xlsx$/i, '');
-  return path.join(dir, base + SCORED_SUFFIX);
+  const base = path.basename(input).replace(/\.(xlsx|xlsm)$/i, '');
+  return path.join(path.dirname(input), base + SCORED_MARK + workbookExt(input));
 }
 
 /** Where the output goes: -o FILE, or -o DIR (existing folder or ending with a separator), or beside the input. */
 async function resolveOutput(input: string, opts: ScoreOptions): Promise<string> {
-  if (opts.inPlace) return input;
+  // --in-place through a symbolic link writes the file it points to, not a new file in the link's place.
+  if (opts.inPlace) return realpathOr(input);
   if (!opts.output) return defaultOutput(input);
   const o = opts.output;
   let isDir = /[\\/]$/.test(o);
-  if (!isDir) {
-    try {
-      isDir = (await fs.stat(o)).isDirectory();
-    } catch {
-      isDir = false;
-    }
-  }
+  if (!isDir) isDir = !!fsSync.statSync(o, { throwIfNoEntry: false })?.isDirectory();
   if (isDir) return path.join(o, path.basename(defaultOutput(input)));
-  if (!/\.xlsx$/i.test(o)) throw new CliError(`输出文件名应以 .xlsx 结尾，收到“${o}”。`);
+  const ext = workbookExt(input);
+  if (path.extname(o).toLowerCase() !== ext) {
+    throw new CliError(
+      ext === '.xlsm'
+        ? `含宏的表格（.xlsm）只能输出为 .xlsm 文件（.xlsx 不能保存宏），收到“${o}”。`
+        : `输出文件名应以 .xlsx 结尾，收到“${o}”。`,
+    );
+  }
   return o;
 }
 
-function mergeMaterial(stored: ReportMaterial | null, fromSheet: ReportMaterial | null): ReportMaterial | null {
-  if (!fromSheet) return stored;
-  const out: ReportMaterial = { ...(stored ?? {}) };
-  for (const [k, v] of Object.entries(fromSheet)) if (typeof v === 'string' && v.trim()) (out as Record<string, string>)[k] = v;
-  return out;
-}
-
-function notFoundMessage(file: string, evaluation: { searched: FoundEvaluation['searched'] }): string {
-  const name = path.basename(file);
-  const details = evaluation.searched
-    .filter((s) => s.missing.length)
-    .map((s) => `工作表“${s.sheet}”缺少${s.missing.join('、')}`)
-    .join('；');
-  return `“${name}”中未找到《部门整体支出绩效自评表》${details ? `（${details}）` : ''}，请检查表格标题和表头。`;
+/** Refuses an output that is the input itself (device and inode, through links and aliases) and a report that is either. */
+export async function checkTargets(input: string, output: string, report: string | undefined, inPlace: boolean): Promise<void> {
+  if (!inPlace && (path.resolve(output) === path.resolve(input) || sameFile(output, input))) {
+    throw new CliError('输出文件与输入文件相同；如确需直接写回原文件，请使用 --in-place。');
+  }
+  if (report) {
+    if (path.resolve(report) === path.resolve(output) || sameFile(report, output)) throw new CliError('--report 与输出表格不能是同一个文件。');
+    if (path.resolve(report) === path.resolve(input) || sameFile(report, input)) throw new CliError('--report 不能是输入的表格文件。');
+  }
 }
 
 /** Scores one file and writes its outputs. Throws CliError (one Chinese line) when nothing can be scored. */
 export async function scoreFile(input: string, opts: ScoreOptions): Promise<ScoreOutcome> {
-  if (!/\.xlsx$/i.test(input)) {
-    const ext = path.extname(input);
-    throw new CliError(
-      /^\.(xls|et|wps)$/i.test(ext)
-        ? `“${path.basename(input)}”是 ${ext} 格式，请在 Excel 中另存为 .xlsx 格式后重试。`
-        : `“${path.basename(input)}”不是 .xlsx 文件，请指定 .xlsx 格式的自评表。`,
-    );
-  }
+  const nameError = formatOfName(input);
+  if (nameError) throw nameError;
   const output = await resolveOutput(input, opts);
-  if (!opts.inPlace && path.resolve(output) === path.resolve(input)) {
-    throw new CliError('输出文件与输入文件相同；如确需直接写回原文件，请使用 --in-place。');
-  }
-  if (opts.report && path.resolve(opts.report) === path.resolve(output)) throw new CliError('--report 与输出表格不能是同一个文件。');
-
-  let wb: ExcelJS.Workbook;
-  try {
-    wb = await loadWorkbook(input);
-  } catch (e) {
-    if (e instanceof WorkbookReadError) throw new CliError(e.message);
-    throw e;
-  }
-
-  const store: WorkbookStore = readStore(wb);
-  let settingsErrors: string[] = [];
-  let settings = opts.settings;
-  if (!settings) {
-    const v = validateSettings(store.settings);
-    settings = v.settings;
-    settingsErrors = v.errors.map((m) => `表格中保存的设置有误：${m}`);
-  }
-
-  const materialWs = findSheet(wb, MATERIAL_SHEET);
-  const material = mergeMaterial(store.material, materialWs ? readMaterialSheet(sheetToGrid(materialWs)) : null);
-
-  const evaluation = evaluateWorkbook(workbookGrids(wb, [MATERIAL_SHEET]), {
-    settings,
-    record: store.record,
-    activeSheet: activeSheetName(wb),
-    acceptComputed: opts.acceptComputed,
-    now: opts.now.toISOString(),
-  });
-  if (!evaluation.found) throw new CliError(notFoundMessage(input, evaluation));
-
-  const ws = findSheet(wb, evaluation.sheet);
-  // As the add-in does: a protected sheet is not written behind its owner's back.
-  if (ws && (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet && evaluation.plan?.writes.length) {
-    throw new CliError(`工作表“${evaluation.sheet}”受保护，未写入任何内容。请在 Excel 中点击“审阅”>“撤消工作表保护”后重试。`);
-  }
-  const report = buildReport(evaluation, material);
-  let skipped: string[] = [];
-  if (evaluation.plan && ws) skipped = applyWrites(ws, evaluation.plan.writes);
-
-  // Our own draft from last time, untouched, is replaced in place; one someone edited is kept and the new draft
-  // goes to a new sheet (自评报告 (2)…): an existing sheet is never overwritten.
-  const previous = store.record as StoredRecord | null;
-  const prev = previous?.reportSheet ? findSheet(wb, previous.reportSheet) : undefined;
-  let orderNo: number | undefined;
-  if (prev && evaluation.plan && isOurUntouchedReport(prev, previous)) {
-    orderNo = (prev as unknown as { orderNo: number }).orderNo;
-    wb.removeWorksheet(prev.id);
-  }
-  const added = addReportSheet(wb, report, orderNo);
-  const record: StoredRecord | null = evaluation.plan
-    ? { ...evaluation.plan.record, reportSheet: added.name, reportDigest: added.digest }
-    : store.record;
-
-  writeStore(wb, {
-    version: 1,
-    record,
-    settings: opts.settings ? settings : store.settings,
-    material,
-  });
-  // Formulas that depend on the written cells get recalculated when Excel opens the file.
-  wb.calcProperties = { ...(wb.calcProperties ?? {}), fullCalcOnLoad: true };
-
-  await saveWorkbook(wb, output);
+  await checkTargets(input, output, opts.report, !!opts.inPlace);
+  const maxCells = opts.maxCells ?? DEFAULT_MAX_CELLS;
+  const { book } = await readInput(input, maxCells);
+  const name = path.basename(input);
+  const calc = reading(input, maxCells, () => calculate(book, name, opts));
+  const applied = reading(input, maxCells, () => applyChanges(book, calc.changes));
+  await fileStep(() => writeFileAtomic(output, applied.bytes));
 
   let reportFile: string | null = null;
   if (opts.report) {
     reportFile = opts.report;
-    await fs.mkdir(path.dirname(path.resolve(reportFile)), { recursive: true });
-    if (/\.docx$/i.test(reportFile)) await fs.writeFile(reportFile, await reportToDocx(report));
-    else await fs.writeFile(reportFile, reportTextFile(report), 'utf8');
+    const data = /\.docx$/i.test(reportFile) ? await reportToDocx(calc.report) : reportTextFile(calc.report);
+    await fileStep(() => writeFileAtomic(reportFile!, data));
   }
-  return { input, evaluation, report, output, reportFile, reportSheet: added.name, settingsErrors, skipped };
+  return {
+    input,
+    evaluation: calc.evaluation,
+    report: calc.report,
+    output,
+    reportFile,
+    reportSheet: calc.reportSheet,
+    settingsErrors: calc.settingsErrors,
+    skipped: applied.skipped,
+  };
 }
 
-/** Reads and validates a --settings file; unreadable or invalid JSON is a CliError. */
-export async function loadSettingsFile(file: string): Promise<{ settings: Settings; errors: string[] }> {
+/** Reads and validates a --settings file; unreadable or invalid JSON is a CliError. `maxCells` is the door's own. */
+export async function loadSettingsFile(file: string): Promise<{ settings: Settings; errors: string[]; maxCells?: number }> {
   let text: string;
   try {
     text = await fs.readFile(file, 'utf8');
@@ -185,5 +137,9 @@ export async function loadSettingsFile(file: string): Promise<{ settings: Settin
   } catch {
     throw new CliError(`设置文件“${path.basename(file)}”不是有效的 JSON，请检查格式。`);
   }
-  return validateSettings(json);
+  const v = validateSettings(json);
+  const raw = json && typeof json === 'object' ? (json as Record<string, unknown>).maxCells : undefined;
+  if (raw === undefined) return v;
+  if (typeof raw === 'number' && Number.isInteger(raw) && raw > 0) return { ...v, maxCells: raw };
+  return { ...v, errors: [...v.errors, `单元格上限（maxCells）应为正整数，已采用默认值 ${DEFAULT_MAX_CELLS.toLocaleString('en-US')}。`] };
 }

@@ -4,6 +4,8 @@
  * and the store — or why nothing may be written. Doors only read, call this, and apply what it returns.
  */
 import type { SheetGrid } from './grid';
+import { dependentFormulas } from './formulas';
+import { issue, sortIssues } from './issues';
 import { evaluateWorkbook } from './evaluate';
 import { MESSAGES } from './messages';
 import { MATERIAL_SHEET, buildReport, readMaterialSheet } from './report';
@@ -35,6 +37,11 @@ export interface CalculateInput {
   previousDraft?: string[] | null;
   /** Workbook structure protection (no sheet may be added); null when the host cannot tell. */
   structureProtected: boolean | null;
+  /**
+   * The door can add our sheets to a structure-locked workbook and keep the lock (a file: the command line). Excel
+   * and WPS cannot: there a locked structure refuses the calculation.
+   */
+  addsSheetsUnderLock?: boolean;
   /** Settings given to this run (command line --settings): used and kept in the store. Else the store's. */
   settings?: Settings;
   /** Output cells whose user value the user chose to replace by the computed one ("采用计算值"). */
@@ -104,10 +111,26 @@ function draftAction(input: CalculateInput, report: Report): DraftAction {
   const digest = reportDigest(rows.map((r) => r.text));
   const previous = input.store.record?.reportSheet;
   const existing = previous ? input.sheets.find((s) => same(s.name, previous)) : undefined;
-  if (existing && input.previousDraft !== undefined && isOurUntouchedDraft(input.store.record, input.previousDraft)) {
+  if (existing && !existing.protected && input.previousDraft !== undefined && isOurUntouchedDraft(input.store.record, input.previousDraft)) {
     return { kind: 'replace', name: existing.name, rows, digest };
   }
   return { kind: 'add', name: uniqueSheetName(REPORT_SHEET, input.sheets.map((s) => s.name)), rows, digest };
+}
+
+/**
+ * The formula cells to recalculate: those of the table sheet (the evaluation's) and those of other sheets that read
+ * it (a cover sheet's ='自评表'!G27), named together in one 提示.
+ */
+function withOtherSheets(evaluation: FoundEvaluation, grids: SheetGrid[], written: string[]): string[] {
+  const others = dependentFormulas(grids.filter((g) => !same(g.name, evaluation.sheet)), evaluation.sheet, written);
+  if (!others.length) return evaluation.plan.recalculate;
+  const all = [...evaluation.plan.recalculate, ...others];
+  const shown = all.slice(0, 5).join('、') + (all.length > 5 ? ` 等 ${all.length} 个单元格` : '');
+  const at = evaluation.issues.findIndex((i) => i.kind === 'formulasRecalculate');
+  const note = issue('formulasRecalculate', evaluation.sheet, '', { cells: shown });
+  if (at >= 0) evaluation.issues[at] = note;
+  else evaluation.issues = sortIssues([...evaluation.issues, note]);
+  return all;
 }
 
 export function calculate(input: CalculateInput): Calculation {
@@ -136,11 +159,16 @@ export function calculate(input: CalculateInput): Calculation {
   const draft = draftAction(input, report);
   if (target?.protected && plan.writes.length) return { kind: 'refused', reason: 'sheetProtected', ...common, message: MESSAGES.sheetProtected(sheet) };
   if (storeSheet?.protected) return { kind: 'refused', reason: 'storeProtected', ...common, message: MESSAGES.storeProtected() };
-  if (input.structureProtected && (draft.kind === 'add' || !storeSheet)) {
-    const what = draft.kind === 'add' ? MESSAGES.addSheet(draft.name) : MESSAGES.saveRecord();
-    return { kind: 'refused', reason: 'structureProtected', ...common, message: MESSAGES.structureProtected(what) };
+  const adds = [...(draft.kind === 'add' ? [draft.name] : []), ...(storeSheet ? [] : [STORE_SHEET])];
+  if (input.structureProtected && adds.length) {
+    if (!input.addsSheetsUnderLock) {
+      const what = draft.kind === 'add' ? MESSAGES.addSheet(draft.name) : MESSAGES.saveRecord();
+      return { kind: 'refused', reason: 'structureProtected', ...common, message: MESSAGES.structureProtected(what) };
+    }
+    evaluation.issues = sortIssues([...evaluation.issues, issue('structureKept', sheet, '', { sheets: adds.map((n) => `“${n}”`).join('、') })]);
   }
 
+  const recalculate = withOtherSheets(evaluation, grids, plan.writes.map((w) => w.address));
   const record: WriteRecord = { ...plan.record, reportSheet: draft.name, reportDigest: draft.digest };
   const store: WorkbookStore = {
     version: 1,
@@ -157,7 +185,7 @@ export function calculate(input: CalculateInput): Calculation {
     store,
     storeCells: encodeStore(store),
     storeExists: !!storeSheet,
-    recalculate: plan.recalculate,
+    recalculate,
     message: MESSAGES.written(sheet, plan.writes.length),
   };
 }

@@ -11,6 +11,8 @@ export * from './restore';
 export * from './reportSheet';
 export * from './report';
 export { MESSAGES } from './messages';
+export { dependentFormulas } from './formulas';
+export { formulaRefs, shiftFormula, type FormulaRef } from './formulaRefs';
 export { restorePlan } from './writePlan';
 export { percentText, roundHalfUp } from './rounding';
 export type { IssueKind } from './issues';

@@ -94,6 +94,7 @@ const CATALOGUE = {
     severity: '错误',
     text: () => '指标表没有“分值”列，标签中也没有分值（如“产出指标（50分）”），指标未能计分。请增加“分值”列后重试。',
   },
+  structureKept: { severity: '提示', text: (a) => `工作簿结构受保护（“保护工作簿”），已新增工作表${a.sheets}，保护设置未改变。` },
   writeRefused: { severity: '提示', text: (a) => `该单元格${a.why}，未写入${a.what}（${a.value}），请核对。` },
   incomplete: { severity: '警告', text: (a) => `有 ${a.count} 项指标未能计分，总分和等级暂不写入表格，请先处理标为“错误”的问题。` },
   noIndicators: { severity: '错误', text: () => '指标表中没有可计分的指标行，请填写三级指标及其分值。' },

@@ -23,7 +23,7 @@ export const MESSAGES = {
   addSheet: (name: string): string => `新增工作表“${name}”`,
   saveRecord: (): string => '保存计算记录',
   saveStore: (): string => '保存加载项数据',
-  nothingToRestore: (): string => '没有可恢复的内容：本工作簿尚未由加载项写入计算结果，或已经恢复过。',
+  nothingToRestore: (): string => '没有可恢复的内容：本工作簿尚未写入过计算结果，或已经恢复过。',
   restoreSheetMissing: (sheet: string): string => `找不到工作表“${sheet}”（可能已被重命名或删除），无法恢复。如已改名，请改回原名后重试。`,
   restoreProtected: (sheet: string): string => `工作表“${sheet}”受保护，无法恢复。请先撤消工作表保护后重试。本次未对工作簿做任何修改。`,
   restored: (o: { sheet: string; restored: number; kept: string[]; reportRemoved: string | null; reportKept: string | null }): string => {
@@ -32,7 +32,7 @@ export const MESSAGES = {
       const shown = o.kept.slice(0, 5).join('、') + (o.kept.length > 5 ? ' 等' : '');
       parts.push(`${o.kept.length} 个单元格（${shown}）在计算后已被修改，保留了当前内容。`);
     }
-    if (o.reportRemoved) parts.push(`已删除加载项生成的工作表“${o.reportRemoved}”。`);
+    if (o.reportRemoved) parts.push(`已删除计算时生成的工作表“${o.reportRemoved}”。`);
     if (o.reportKept) parts.push(`工作表“${o.reportKept}”在生成后已被修改，予以保留，如不需要请手动删除。`);
     return parts.join('');
   },

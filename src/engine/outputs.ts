@@ -145,7 +145,9 @@ export class Outputs {
    */
   formulas(writes: CellWrite[]): string[] {
     const written = writes.map((w) => parseA1(w.address));
-    const dependent = written.length ? this.view.formulaCells().filter((f) => readsAny(f.formula, this.sheet, written)).map((f) => a1(f.row, f.col)) : [];
+    const dependent = written.length
+      ? this.view.formulaCells().filter((f) => readsAny(f.formula, this.sheet, this.sheet, written)).map((f) => a1(f.row, f.col))
+      : [];
     const stale = new Set(dependent);
     for (const c of this.checks) {
       if (!stale.has(c.address)) this.issues.push(issue('formulaDiffers', this.sheet, c.address, { shown: c.shown, computed: c.computed }));

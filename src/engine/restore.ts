@@ -4,6 +4,7 @@
  * while it is exactly our draft; the record is then cleared, so that a second restore does nothing.
  */
 import { a1, parseA1, type SheetGrid } from './grid';
+import { dependentFormulas } from './formulas';
 import { MESSAGES } from './messages';
 import { isOurUntouchedDraft } from './reportSheet';
 import { encodeStore, type WorkbookStore } from './store';
@@ -56,14 +57,21 @@ export interface RestoreWrites {
   removeReport: string | null;
   /** Our draft someone edited: kept. */
   keepReport: string | null;
+  /** Formula cells that read a cell put back (qualified on other sheets): the host must recalculate them. */
+  recalculate: string[];
   /** The store with the record cleared, and its column-A cells. */
   store: WorkbookStore;
   storeCells: string[];
   message: string;
 }
 
-/** Step 2: from the recorded cells as they are now (a grid over scope.range) and the report sheet's column A. */
-export function restoreWrites(store: WorkbookStore, scope: RestoreScope, grid: SheetGrid | null, reportLines: string[] | null): RestoreWrites {
+/**
+ * Step 2: from the recorded cells as they are now (a grid over scope.range) and the report sheet's column A; the
+ * door's grids of the whole workbook, when it read them, say which formulas to recalculate.
+ */
+export function restoreWrites(
+  store: WorkbookStore, scope: RestoreScope, grid: SheetGrid | null, reportLines: string[] | null, grids: SheetGrid[] = [],
+): RestoreWrites {
   const record = store.record;
   if (!record) throw new Error('restoreWrites needs a record (restoreStart said so)');
   const plan = grid ? restorePlan({ ...record, sheet: scope.sheet }, grid) : { writes: [], skipped: [] };
@@ -80,6 +88,7 @@ export function restoreWrites(store: WorkbookStore, scope: RestoreScope, grid: S
     kept: plan.skipped,
     removeReport,
     keepReport,
+    recalculate: dependentFormulas(grids.filter((g) => g.name !== removeReport), scope.sheet, plan.writes.map((w) => w.address)),
     store: cleared,
     storeCells: encodeStore(cleared),
     message: MESSAGES.restored({ sheet: scope.sheet, restored: plan.writes.length, kept: plan.skipped, reportRemoved: removeReport, reportKept: keepReport }),

@@ -1,45 +1,14 @@
-/** 汇总.xlsx: one row per file of a folder, ranked by total score. */
+/** 汇总.xlsx: one row per file of a folder, ranked by total score (ExcelJS: a new file, nothing to keep). */
 import ExcelJS from 'exceljs';
+import { SUMMARY_AUTHOR, SUMMARY_COLUMNS, SUMMARY_TITLE, sortSummary, type SummaryRow } from './summaryRows';
 
-export const SUMMARY_FILE = '汇总.xlsx';
-export const SUMMARY_COLUMNS = ['单位', '年度', '全年预算数', '全年执行数', '预算完成率', '总分', '等级', '错误数', '警告数', '文件', '说明'];
+export { SUMMARY_COLUMNS, SUMMARY_FILE, sortSummary, type SummaryRow } from './summaryRows';
 
-export interface SummaryRow {
-  unit: string;
-  year: number | null;
-  /** In 万元. */
-  annual: number | null;
-  executed: number | null;
-  /** Fraction. */
-  rate: number | null;
-  total: number | null;
-  grade: string;
-  errors: number | null;
-  warnings: number | null;
-  /** Path relative to the folder scored. */
-  file: string;
-  /** Why the file failed, or a note (e.g. the total is incomplete); '' otherwise. */
-  note: string;
-  /** False when the file could not be scored. */
-  scored: boolean;
-}
-
-/** Scored files by total (highest first), then the failures; ties keep file order. */
-export function sortSummary(rows: SummaryRow[]): SummaryRow[] {
-  return rows
-    .map((r, i) => ({ r, i }))
-    .sort((a, b) => {
-      if (a.r.scored !== b.r.scored) return a.r.scored ? -1 : 1;
-      const ta = a.r.total ?? -Infinity, tb = b.r.total ?? -Infinity;
-      if (ta !== tb) return tb - ta;
-      return a.i - b.i;
-    })
-    .map((x) => x.r);
-}
-
-export function buildSummaryWorkbook(rows: SummaryRow[], title = '部门整体支出绩效自评汇总'): ExcelJS.Workbook {
+export function buildSummaryWorkbook(rows: SummaryRow[], title = SUMMARY_TITLE): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
-  wb.creator = '绩效自评助手';
+  wb.creator = SUMMARY_AUTHOR;
+  // Marks the file as ours: a later run replaces it only while nobody else has saved it (see isOurSummary).
+  wb.lastModifiedBy = SUMMARY_AUTHOR;
   const ws = wb.addWorksheet('汇总');
   const widths = [36, 8, 16, 16, 12, 10, 8, 8, 8, 48, 48];
   ws.columns = SUMMARY_COLUMNS.map((h, i) => ({ header: h, key: String(i), width: widths[i] }));
