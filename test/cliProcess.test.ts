@@ -12,11 +12,17 @@ function node(args: string[], cwd = ROOT): { code: number | null; out: string; e
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
+/** As `npm run build:cli` does: from a clean folder, so that no file of an older build is left to be loaded. */
+function buildCli(): void {
+  fs.rmSync(path.join(ROOT, 'dist-cli'), { recursive: true, force: true });
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(ROOT, 'tsconfig.cli.json')], { cwd: ROOT });
+}
+
 describe('selfeval as a process', () => {
   let dir: string;
   beforeAll(() => {
     dir = tempDir();
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(ROOT, 'tsconfig.cli.json')], { cwd: ROOT });
+    buildCli();
   }, 120000);
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -80,7 +86,7 @@ describe('folder mode on every core (worker threads run the compiled dist-cli co
     fs.mkdirSync(folder);
     for (let i = 1; i <= 12; i++) fs.copyFileSync(EXAMPLE, path.join(folder, `单位${String(i).padStart(2, '0')}.xlsx`));
     fs.writeFileSync(path.join(folder, '坏.xlsx'), 'not a workbook');
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(ROOT, 'tsconfig.cli.json')], { cwd: ROOT });
+    buildCli();
   }, 120000);
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
