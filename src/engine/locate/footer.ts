@@ -31,12 +31,14 @@ export function rightOfLabel(view: SheetView, row: number, col: number, firstDat
 }
 
 /** The text a label introduces: after its colon in the same cell, else the first text right of it. */
-export function textRightOf(view: SheetView, row: number, col: number, firstDataCol: number, label: string): string {
+export function textRightOf(view: SheetView, row: number, col: number, label: string): string {
   const own = toHalfWidth(view.text(row, col));
   const m = /[:：]\s*(.+)$/s.exec(own);
   if (m && m[1].trim() && own.replace(/\s+/g, '').startsWith(label)) return m[1].trim();
   const selfText = view.text(row, col);
-  for (let c = rightOfLabel(view, row, col, firstDataCol); c <= view.right; c++) {
+  // Text is read from the first cell after the label's own area: with merges unknown, the very next cell.
+  const area = view.mergeArea(row, col);
+  for (let c = (area ? area.right : col) + 1; c <= view.right; c++) {
     if (view.isCovered(row, c)) continue;
     const t = view.text(row, c);
     if (t && t !== selfText) return t;

@@ -129,7 +129,7 @@ export function readIndicatorTable(view: SheetView, header: IndicatorHeader): In
         if (fk === 'grade') footer.gradeCell = a1(r, right);
         else footer.totalScoreCell = a1(r, right);
       }
-      else footer[fk] = textRightOf(view, r, c, firstDataCol, lead!.key);
+      else footer[fk] = textRightOf(view, r, c, lead!.key);
       continue;
     }
     // The header again: under a goal-block label (年度绩效目标2（60分）), or in a table whose weights are in the
@@ -156,8 +156,9 @@ export function readIndicatorTable(view: SheetView, header: IndicatorHeader): In
     const raw1 = txt(r, cols.level1);
     const raw2 = txt(r, cols.level2);
     if (!weightText && !targetText && !actualText && isTemplateName(name)) {
-      // An unused template row (指标2, ……, a level-2 label with nothing under it), or an empty one.
-      if (name || raw2 || raw1) {
+      // An unused template row (指标2, ……, a level-2 label with nothing under it, a lone ≥ or %), or an empty one:
+      // told apart by the row's own cells, not by text merged down from above (known or not, it is the same row).
+      if (view.rowTexts(r).length) {
         if (!blockLabel(view, r) || !repeatedHeader(view, r + 1, cols.name)) templateRows.push(r);
       }
       if (raw1) [last1, cell1] = [raw1, anchorOf(r, cols.level1)];
