@@ -22,6 +22,7 @@ import { installFakeWps, type FakeWpsHost } from './fakewps';
 import { EXAMPLE_PATH } from './helpers/example';
 import { grid } from './helpers/grid';
 import { table } from './helpers/tables';
+import { huntCases, layoutCases } from './helpers/layoutCases';
 
 const NOW = new Date('2025-03-01T08:00:00.000Z');
 const REAL = path.join(__dirname, 'fixtures', 'real');
@@ -165,6 +166,12 @@ test('the example: the same 21 cells, report and issues as the command line and 
 describe('the shared real tables', () => {
   for (const f of fs.readdirSync(REAL).filter((x) => x.endsWith('.xlsx'))) {
     test(f, async () => bothDoors(path.join(REAL, f)));
+  }
+});
+
+describe('the national-form layouts and the published tables rebuilt (test/fixtures/layouts, hunt)', () => {
+  for (const c of [...layoutCases(), ...huntCases()]) {
+    test(c.name, async () => bothDoors(c.file));
   }
 });
 
