@@ -4,7 +4,11 @@
  * scores; the settings used are carried with the results. The setting's name lives in helpers/rounding.ts.
  */
 import { found } from './helpers/evaluate';
-import { DEFAULT_SETTINGS, evaluateWorkbook, validateSettings } from '../src/engine';
+import * as fs from 'fs';
+import * as path from 'path';
+import { DEFAULT_SETTINGS, describeSettings, evaluateWorkbook, validateSettings } from '../src/engine';
+import { main } from '../src/cli/main';
+import { EXAMPLE, captureIo, tempDir } from './cliHelpers';
 import { DOORS } from './helpers/doors';
 import { layoutCases } from './helpers/layoutCases';
 import { DEFAULT_ROUNDING, ROUNDING_MODES, ROUNDING_SETTING, roundingJson, roundingOf, roundingSettings, type RoundingMode } from './helpers/rounding';
@@ -67,5 +71,31 @@ describe('our layouts under the other rounding settings', () => {
   test.each(runs.map((r) => [r.t.name, r.mode, r.door.name, r] as const))('%s under %s through the %s', async (_n, _m, _d, { t, mode, door }) => {
     const run = await door.run(t.file, mode);
     expect([...reportedProblems(run, t, mode), ...sheetProblems(run, t, mode)]).toEqual([]);
+  });
+});
+
+describe('the settings line shown with the results names the rounding', () => {
+  test.each([
+    ['halfUp2', '每项得分四舍五入保留两位小数'],
+    ['truncate2', '每项得分截尾保留两位小数'],
+    ['whole', '每项得分四舍五入取整数分'],
+  ] as [RoundingMode, string][])('%s: “%s” in the engine’s line, which the pane and the command line print', (mode, words) => {
+    const line = describeSettings(roundingSettings(mode));
+    expect(line.startsWith('计分设置：')).toBe(true);
+    expect(line).toContain(words);
+  });
+
+  test('the command line prints it under the total', async () => {
+    const dir = tempDir('selfeval-rounding-');
+    try {
+      const settings = path.join(dir, 's.json');
+      fs.writeFileSync(settings, JSON.stringify(roundingJson('whole')));
+      const io = captureIo();
+      const code = await main(['score', EXAMPLE, '-o', path.join(dir, 'o.xlsx'), '--settings', settings], io);
+      expect(code).toBe(0);
+      expect(io.out()).toContain('每项得分四舍五入取整数分');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

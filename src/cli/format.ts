@@ -1,6 +1,6 @@
 /** Chinese text the command prints: the summary of a scored file. */
 import type { BudgetRate, FoundEvaluation as Evaluation, Issue } from '../engine';
-import { percentText, roundHalfUp } from '../engine';
+import { describeSettings, percentText, roundHalfUp } from '../engine';
 
 /** Scores and amounts with 2 decimals, rounded as the engine rounds (half-up). */
 export function fixed2(x: number): string {
@@ -29,6 +29,7 @@ export function headlineBudget(e: Evaluation): BudgetRate | null {
 export function summaryLines(e: Evaluation): string[] {
   const t = e.table;
   const r = e.results;
+
   const lines: string[] = [];
   const who = [t?.unitName, t?.year ? `${t.year}年度` : ''].filter(Boolean).join('，');
   lines.push(`工作表：${e.sheet}${who ? `（${who}）` : ''}`);
@@ -45,6 +46,7 @@ export function summaryLines(e: Evaluation): string[] {
         : `总分：—（有指标未能计分，总分和等级未写入表格；已计分指标合计 ${fixed2(r.total)} 分）`,
     );
   }
+  lines.push(describeSettings(e.settings));
   const c = countIssues(e.issues);
   lines.push(`校验提示：错误 ${c.errors} 条，警告 ${c.warnings} 条，提示 ${c.notes} 条`);
   const order = { 错误: 0, 警告: 1, 提示: 2 } as const;
