@@ -285,6 +285,7 @@ describeBrowser('task pane in headless Chromium (production build, fake Office h
     const { page } = await openPane(example);
     await page.click('#settings > summary');
     await page.check('#set-budgetRule-bands');
+    await page.check('#set-rounding-whole');
     const grade = page.locator('#settings input[name="grade0"]');
     await grade.fill('99');
     await page.click('#settings button[type="submit"]');
@@ -299,6 +300,7 @@ describeBrowser('task pane in headless Chromium (production build, fake Office h
     expect(await text(page, '#result-total')).toBe('98.00');
     expect(await text(page, '#result-grade')).toBe('良');
     expect(await text(page, '#results')).toContain('分档计分');
+    expect(await text(page, '#results')).toContain('每项得分四舍五入取整数分');
     const draft = await text(page, '#report .report-doc');
     expect(draft).toContain('负责区人大常委会会议的会务保障工作');
     expect(draft).not.toContain('【请填写：部门职能】');
