@@ -12,7 +12,7 @@ import { MATERIAL_SHEET, buildReport, readMaterialSheet } from './report';
 import { REPORT_SHEET, isOurUntouchedDraft, reportDigest, reportSheetRows, uniqueSheetName, type ReportSheetRow } from './reportSheet';
 import { validateSettings, type Settings } from './settings';
 import { STORE_SHEET, encodeStore, type WorkbookStore } from './store';
-import type { CellWrite, FoundEvaluation, NotFoundEvaluation, Report, ReportMaterial, WriteRecord } from './types';
+import type { CellWrite, FoundEvaluation, NotFoundEvaluation, Report, ReportMaterial, SheetSearch, WriteRecord } from './types';
 
 export type SheetVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
 
@@ -188,4 +188,29 @@ export function calculate(input: CalculateInput): Calculation {
     recalculate,
     message: MESSAGES.written(sheet, plan.writes.length),
   };
+}
+
+/** What a door reports after a calculation: shown in the pane, summarised by the ribbon's one-click command. */
+export interface CalculateOutcome {
+  ok: boolean;
+  message: string;
+  /** The table found and scored; null when none was found or the read failed. */
+  evaluation: FoundEvaluation | null;
+  report: Report | null;
+  /** The report sheet written; null when nothing was written. */
+  reportSheet: string | null;
+  searched: SheetSearch[];
+}
+
+/**
+ * The outcome of a calculation a door has dealt with: `applied` names the report sheet it wrote, `failure` is the
+ * door's message when reading or writing failed (what was calculated is still shown).
+ */
+export function calculateOutcome(calc: Calculation | null, done: { applied: string } | { failure: string }): CalculateOutcome {
+  const found = calc && calc.kind !== 'notFound' ? calc : null;
+  const searched = calc ? calc.evaluation.searched : [];
+  const base = { evaluation: found ? found.evaluation : null, report: found ? found.report : null, searched };
+  if ('failure' in done) return { ok: false, message: done.failure, reportSheet: null, ...base };
+  if (!calc || calc.kind !== 'ready') return { ok: false, message: calc ? calc.message : '', reportSheet: null, ...base };
+  return { ok: true, message: calc.message, reportSheet: done.applied, ...base };
 }

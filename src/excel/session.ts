@@ -5,21 +5,13 @@
  * are asked once per operation and handed to every gateway call.
  */
 import {
-  MESSAGES, REPORT_SHEET, calculate as engineCalculate, draftLines, validateSettings,
-  type CalculateInput, type Calculation, type DoorSheet, type FoundEvaluation, type Report, type ReportMaterial, type Settings, type SheetSearch,
+  MESSAGES, REPORT_SHEET, calculate as engineCalculate, calculateOutcome, draftLines, validateSettings,
+  type CalculateInput, type CalculateOutcome, type Calculation, type DoorSheet, type ReportMaterial, type Settings,
   type WorkbookStore,
 } from '../engine';
 import * as gateway from './gateway';
 
-export interface CalculateOutcome {
-  ok: boolean;
-  message: string;
-  /** The evaluation of the table found (null when none was found or the read failed). */
-  evaluation: FoundEvaluation | null;
-  report: Report | null;
-  reportSheet: string | null;
-  searched: SheetSearch[];
-}
+export type { CalculateOutcome };
 
 function messageOf(e: unknown): string {
   if (e instanceof gateway.GatewayError) return e.message;
@@ -79,23 +71,11 @@ export async function calculate(options: { acceptComputed?: string[] } = {}): Pr
       input.sheets = withProtection(input.sheets, new Map([[target.name, !(await gateway.probeWritable(target.name))]]));
       calc = engineCalculate(input);
     }
-    if (calc.kind === 'notFound') {
-      return { ok: false, message: calc.message, evaluation: null, report: null, reportSheet: null, searched: calc.evaluation.searched };
-    }
-    const searched = calc.evaluation.searched;
-    if (calc.kind === 'refused') return { ok: false, message: calc.message, evaluation: calc.evaluation, report: calc.report, reportSheet: null, searched };
+    if (calc.kind !== 'ready') return calculateOutcome(calc, { failure: calc.message });
     const written = await gateway.writeCalculation(caps, calc, { sheets: input.sheets, previousDraft: input.previousDraft });
-    return { ok: true, message: calc.message, evaluation: calc.evaluation, report: calc.report, reportSheet: written.reportSheet, searched };
+    return calculateOutcome(calc, { applied: written.reportSheet });
   } catch (e) {
-    const found = calc && calc.kind !== 'notFound' ? calc : null;
-    return {
-      ok: false,
-      message: messageOf(e),
-      evaluation: found ? found.evaluation : null,
-      report: found ? found.report : null,
-      reportSheet: null,
-      searched: calc ? calc.evaluation.searched : [],
-    };
+    return calculateOutcome(calc, { failure: messageOf(e) });
   }
 }
 

@@ -3,18 +3,10 @@
  * Application; each host's entry hands it a door (src/excel/session.ts for Excel, src/wps/door.ts for WPS 表格).
  * Every message a door returns is Chinese and says what to do.
  */
-import type { FoundEvaluation, Report, ReportMaterial, Settings, SheetSearch } from '../engine';
+import type { CalculateOutcome, ReportMaterial, Settings } from '../engine';
 
-/** What one 计算得分 did: shown in the pane, and summarised by the ribbon's one-click command. */
-export interface CalculateOutcome {
-  ok: boolean;
-  message: string;
-  /** The table found and scored; null when none was found or the read failed. */
-  evaluation: FoundEvaluation | null;
-  report: Report | null;
-  reportSheet: string | null;
-  searched: SheetSearch[];
-}
+/** What one 计算得分 did (the engine's outcome type): shown in the pane, summarised by the ribbon's one-click command. */
+export type { CalculateOutcome };
 
 export interface RestoreResult {
   ok: boolean;

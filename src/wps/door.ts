@@ -4,7 +4,7 @@
  * pass (write.ts). The JSA is synchronous; the door still answers with Promises, as the pane expects of any door.
  */
 import {
-  MESSAGES, STORE_SHEET, calculate as engineCalculate, encodeStore, validateSettings, type CalculateInput, type Calculation, type ReportMaterial, type Settings,
+  MESSAGES, STORE_SHEET, calculate as engineCalculate, calculateOutcome, encodeStore, validateSettings, type CalculateInput, type Calculation, type ReportMaterial, type Settings,
 } from '../engine';
 import type { CalculateOutcome, PaneDoor, RestoreResult, StoredForms } from '../taskpane/door';
 import { etApplication, type EtApplication, type EtWorkbook } from './et';
@@ -51,24 +51,11 @@ export function calculateNow(options: { acceptComputed?: string[] } = {}, now: D
       input.grids = read.grids.concat(readGrids(wb, calc.searchNext));
       calc = engineCalculate(input);
     }
-    if (calc.kind === 'notFound') {
-      return { ok: false, message: calc.message, evaluation: null, report: null, reportSheet: null, searched: calc.evaluation.searched };
-    }
-    const searched = calc.evaluation.searched;
-    if (calc.kind === 'refused') return { ok: false, message: calc.message, evaluation: calc.evaluation, report: calc.report, reportSheet: null, searched };
+    if (calc.kind !== 'ready') return calculateOutcome(calc, { failure: calc.message });
     const ready = calc;
-    const reportSheet = applyCalculation(app, wb, ready, input.grids.find((g) => g.name === ready.sheet));
-    return { ok: true, message: ready.message, evaluation: ready.evaluation, report: ready.report, reportSheet, searched };
+    return calculateOutcome(ready, { applied: applyCalculation(app, wb, ready, input.grids.find((g) => g.name === ready.sheet)) });
   } catch (e) {
-    const found = calc && calc.kind !== 'notFound' ? calc : null;
-    return {
-      ok: false,
-      message: messageOf(e),
-      evaluation: found ? found.evaluation : null,
-      report: found ? found.report : null,
-      reportSheet: null,
-      searched: calc ? calc.evaluation.searched : [],
-    };
+    return calculateOutcome(calc, { failure: messageOf(e) });
   }
 }
 
