@@ -1,9 +1,9 @@
 /**
- * Faults the add-in and the command line must survive (issue 6 §3), beyond those test/gateway.test.ts already
- * covers (a protected table sheet or workbook structure, the sheet renamed or deleted between read and write, a
- * write sync cut off at every action, restore refusing a protected or renamed sheet): a failed read, a damaged or
- * foreign store, a protected store sheet, a failed restore; for the command line a corrupt file, a path that
- * cannot be written, a missing or unreadable folder. Each time the user is told in Chinese what happened and
+ * Faults the add-in and the command line must survive (issue 6 §3), beyond those test/gateway.test.ts and
+ * test/gatewayRestore.test.ts already cover (a protected table sheet or workbook structure, the sheet renamed or
+ * deleted between read and write, a write sync cut off at every action, restore refusing a protected or renamed
+ * sheet): a failed read, a damaged or foreign store, a protected store sheet, a failed restore; for the command line
+ * a corrupt file, a path that cannot be written, a missing or unreadable folder. Each time the user is told in Chinese what happened and
  * nothing is left half-written that the record cannot undo.
  */
 import * as fs from 'fs';
