@@ -115,11 +115,15 @@ function evaluateSheet(
   const level2Groups = groupBy(indicators, (i) => `${i.level1}/${i.level2}`, (i) => ({ level1: i.level1, level2: i.level2 }));
   // Each level-1 cell's declared points against its own rows (two cells may carry the same text, 产出指标 or （20分）).
   const rowResults = fromMoneyBlock ? indicators.slice(1) : indicators;
+  const byLevel1Cell = new Map<string, number>();
+  rowResults.forEach((r, i) => {
+    const at = table.indicators[i].levelCells.level1;
+    byLevel1Cell.set(at, (byLevel1Cell.get(at) ?? 0) + (r.weight ?? 0));
+  });
   for (const h of table.level1Headers) {
-    if (h.declaredWeight === null) continue;
-    const mine = rowResults.filter((_, i) => table.indicators[i].levelCells.level1 === h.cell);
-    const sum = roundHalfUp(mine.reduce((a, i) => a + (i.weight ?? 0), 0), 4);
-    if (mine.length && Math.abs(sum - h.declaredWeight) > WEIGHT_TOLERANCE) {
+    if (h.declaredWeight === null || !byLevel1Cell.has(h.cell)) continue;
+    const sum = roundHalfUp(byLevel1Cell.get(h.cell) as number, 4);
+    if (Math.abs(sum - h.declaredWeight) > WEIGHT_TOLERANCE) {
       issues.push(issue('level1WeightMismatch', sheet, h.cell, { name: h.name, declared: n4(h.declaredWeight), sum: n4(sum) }));
     }
   }

@@ -54,6 +54,13 @@ function blockLabel(view: SheetView, row: number): { label: string; weight: numb
 export function readIndicatorTable(view: SheetView, header: IndicatorHeader): IndicatorTable {
   const indicators: IndicatorRow[] = [];
   const level1Headers: Level1Header[] = [];
+  const level1Cells = new Set<string>();
+  // Rows of one group share one levelCells object (large tables allocate enough already).
+  let lastLevelCells: IndicatorRow['levelCells'] = { level1: '', level2: '' };
+  const levelCellsOf = (level1: string, level2: string): IndicatorRow['levelCells'] => {
+    if (lastLevelCells.level1 !== level1 || lastLevelCells.level2 !== level2) lastLevelCells = Object.freeze({ level1, level2 });
+    return lastLevelCells;
+  };
   const subtotalCells: TableModel['subtotalCells'] = [];
   const templateRows: number[] = [];
   const footer: TableModel['footer'] = { totalScoreCell: null, totalWeightCell: null, gradeCell: null, problems: '', measures: '', conclusion: '' };
@@ -174,7 +181,8 @@ export function readIndicatorTable(view: SheetView, header: IndicatorHeader): In
     else if (l2 === '') cell2 = '';
     const split = l1 === lastSplit.text ? lastSplit.value : splitLevel1(l1);
     lastSplit = { text: l1, value: split };
-    if (l1 && cell1 && !level1Headers.some((h) => h.cell === cell1)) {
+    if (l1 && cell1 && !level1Cells.has(cell1)) {
+      level1Cells.add(cell1);
       level1Headers.push({ name: split.name, declaredWeight: split.weight, cell: cell1 });
     }
     last1 = l1;
@@ -186,7 +194,7 @@ export function readIndicatorTable(view: SheetView, header: IndicatorHeader): In
       level2: l2,
       name: name || l2,
       labelWeight: null,
-      levelCells: { level1: l1 ? cell1 : '', level2: l2 ? cell2 : '' },
+      levelCells: levelCellsOf(l1 ? cell1 : '', l2 ? cell2 : ''),
       weightText,
       targetText,
       actualText,
