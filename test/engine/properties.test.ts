@@ -1,4 +1,5 @@
 /** fast-check properties of the engine. */
+import { fcParams } from '../helpers/mutations';
 import { evaluateFound } from '../helpers/evaluate';
 import fc from 'fast-check';
 import { scoreByComparator } from '../../src/engine/scoring';
@@ -18,7 +19,7 @@ test('a score is always within [0, 分值]', () => {
       const s = roundHalfUp(scoreByComparator(c, w, t, a));
       return s >= 0 && s <= roundHalfUp(w);
     }),
-    { numRuns: RUNS * 10 },
+    fcParams(RUNS * 10),
   );
 });
 
@@ -31,7 +32,7 @@ test('a 正向 score never falls when the actual rises; a 反向 one never rises
         scoreByComparator('<=', w, t, up) <= scoreByComparator('<=', w, t, a) + 1e-9
       );
     }),
-    { numRuns: RUNS * 10 },
+    fcParams(RUNS * 10),
   );
 });
 
@@ -52,7 +53,7 @@ test('reading never throws on any cell value', () => {
       readActual(v, f);
       return true;
     }),
-    { numRuns: RUNS * 10 },
+    fcParams(RUNS * 10),
   );
 });
 
@@ -84,7 +85,7 @@ describe('over mutated copies of the example', () => {
         for (const i of ev.results!.indicators) if (i.computed !== null && (i.computed < 0 || i.computed > roundHalfUp(i.weight ?? 0))) return false;
         return true;
       }),
-      { numRuns: RUNS },
+      fcParams(RUNS),
     );
   });
 });
