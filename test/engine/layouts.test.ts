@@ -279,3 +279,20 @@ describe('no 分值 column: weights from the labels (§2.1)', () => {
     expect(w.F9).toBeUndefined();
   });
 });
+
+describe('the row above the indicator header (found by the nothing-lost property)', () => {
+  test('a fund row holding 单位资金 and 实际完成情况 is not taken for the header’s upper row', () => {
+    const g = grid('项目支出绩效自评表', [
+      ['2018年度项目支出绩效自评表'],
+      ['项目资金（万元）', '', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
+      ['', '年度资金总额', 10, 10, 10, 10, '', ''],
+      ['', '单位资金', '', 0.01, '', '', '实际完成情况', ''],
+      ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+      ['产出指标', '数量指标', '培训人次', '≥95%', '96%', 90, '', ''],
+    ]);
+    const ev = evaluateFound([g]);
+    expect(ev.table.indicatorHeaderRow).toBe(4);
+    expect(ev.table.indicators[0].cells).toMatchObject({ actual: 'E6', score: 'G6' });
+    expect(ev.plan.writes.map((w) => w.address)).not.toContain('G4');
+  });
+});
