@@ -15,8 +15,8 @@ import { serveDir, type StaticServer } from './browser/serve';
 import type { FakeWorkbookSnapshot } from './fakehost/model';
 import { snapshotXlsx } from './fakehost/xlsx';
 import { EXAMPLE_PATH } from './helpers/example';
+import { describeBrowser, launchChromium } from './browser/chromium';
 
-const CHROMIUM = '/usr/bin/chromium';
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const EXAMPLE = EXAMPLE_PATH;
 const SHEET = '部门整体支出绩效自评表';
@@ -24,11 +24,6 @@ const XSS = '<img src=x onerror=window.__xss=1>';
 const SCREENSHOT = path.join(REPO, 'test-output', 'pane.png');
 const INITIAL_JS_BUDGET = 150 * 1024;
 
-const hasChromium = fs.existsSync(CHROMIUM);
-if (!hasChromium) {
-  console.warn(`跳过浏览器测试：未找到 ${CHROMIUM}。请安装 Debian 软件包 chromium（apt-get install chromium）后重试。`);
-}
-const describeBrowser = hasChromium ? describe : describe.skip;
 
 type Cell = string | number | boolean | undefined;
 interface FakeHostHandle {
@@ -75,15 +70,7 @@ describeBrowser('task pane in headless Chromium (production build, fake Office h
     fakeOffice = fs.readFileSync(await buildFakeHost(path.join(work, 'fakehost')), 'utf8');
     example = await snapshotXlsx(EXAMPLE);
     server = await serveDir(dist);
-    const { chromium } = await import('playwright-core');
-    context = await chromium.launchPersistentContext(path.join(work, 'profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-      viewport: { width: 340, height: 900 },
-      acceptDownloads: true,
-      locale: 'zh-CN',
-    });
+    context = await launchChromium(work, { acceptDownloads: true });
   }, 300000);
 
   afterAll(async () => {

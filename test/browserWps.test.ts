@@ -14,12 +14,9 @@ import { buildFakeHost, buildPane, REPO } from './browser/build';
 import type { FakeWorkbookSnapshot } from './fakehost/model';
 import { snapshotXlsx } from './fakehost/xlsx';
 import { EXAMPLE_PATH, EXAMPLE_SHEET as SHEET } from './helpers/example';
+import { describeBrowser, launchChromium } from './browser/chromium';
 
-const CHROMIUM = '/usr/bin/chromium';
 const OUTPUT = path.join(REPO, 'test-output');
-const hasChromium = fs.existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`跳过浏览器测试：未找到 ${CHROMIUM}。请安装 Debian 软件包 chromium（apt-get install chromium）后重试。`);
-const describeBrowser = hasChromium ? describe : describe.skip;
 
 interface WpsHandle {
   cell(sheet: string, address: string): unknown;
@@ -44,14 +41,7 @@ describeBrowser('the WPS add-in folder in headless Chromium (file://, fake WPS h
     buildPane(addin, ['--config', 'webpack.wps.config.js']);
     fakeWps = fs.readFileSync(await buildFakeHost(path.join(work, 'fake'), 'fake-wps.js', path.join(REPO, 'test', 'fakewps', 'browser.ts')), 'utf8');
     example = await snapshotXlsx(EXAMPLE_PATH);
-    const { chromium } = await import('playwright-core');
-    context = await chromium.launchPersistentContext(path.join(work, 'profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-      viewport: { width: 340, height: 900 },
-      locale: 'zh-CN',
-    });
+    context = await launchChromium(work);
   }, 300000);
 
   afterAll(async () => {

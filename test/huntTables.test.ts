@@ -8,8 +8,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { DOORS, engineDoor, type Door, type DoorRun } from './helpers/doors';
-import { describeTableThroughDoor } from './helpers/caseSuite';
+import { DOORS, engineDoor, type Door } from './helpers/doors';
+import { describeTableThroughDoor, runOnce } from './helpers/caseSuite';
 import { HUNT_DIR, huntCases, outputCells, type TableCase } from './helpers/layoutCases';
 import { isPartial, partialIssueProblems, partialReportedProblems, partialSheetProblems, reportGradeProblems } from './helpers/huntPartial';
 import { nothingLostProblems, reportedProblems, secondRunProblems, sheetProblems } from './helpers/tableAssertions';
@@ -59,19 +59,7 @@ describe.each(FULL.filter((t) => t.expected.byRounding).map((t) => [t.name, t] a
 
 function describePartialThroughDoor(t: TableCase, door: Door): void {
   describe(`${t.name} (half-filled) through the ${door.name}`, () => {
-    let run: DoorRun | null = null;
-    let failure: unknown = null;
-    beforeAll(async () => {
-      try {
-        run = await door.run(t.file);
-      } catch (e) {
-        failure = e;
-      }
-    });
-    const got = (): DoorRun => {
-      if (failure) throw failure;
-      return run!;
-    };
+    const got = runOnce(t, door);
 
     test(`reads what can be read: year ${t.expected.year}, budget rate and score, the rows that can be scored`, () => {
       expect(partialReportedProblems(got(), t)).toEqual([]);

@@ -6,21 +6,29 @@ import type { Door, DoorRun } from './doors';
 import type { TableCase } from './layoutCases';
 import { issueProblems, nothingLostProblems, reportedProblems, secondRunProblems, sheetProblems } from './tableAssertions';
 
+/**
+ * Runs the door once for the enclosing describe (beforeAll) and returns a getter for its run; a failed run fails
+ * each test that asks for it, with the door's own error.
+ */
+export function runOnce(t: TableCase, door: Door): () => DoorRun {
+  let run: DoorRun | null = null;
+  let failure: unknown = null;
+  beforeAll(async () => {
+    try {
+      run = await door.run(t.file);
+    } catch (e) {
+      failure = e;
+    }
+  });
+  return (): DoorRun => {
+    if (failure) throw failure;
+    return run!;
+  };
+}
+
 export function describeTableThroughDoor(t: TableCase, door: Door): void {
   describe(`${t.name} through the ${door.name}`, () => {
-    let run: DoorRun | null = null;
-    let failure: unknown = null;
-    beforeAll(async () => {
-      try {
-        run = await door.run(t.file);
-      } catch (e) {
-        failure = e;
-      }
-    });
-    const got = (): DoorRun => {
-      if (failure) throw failure;
-      return run!;
-    };
+    const got = runOnce(t, door);
 
     test(`reports its expected figures (year ${t.expected.year}, budget rate, budget score, rows, total, grade)`, () => {
       expect(reportedProblems(got(), t)).toEqual([]);
