@@ -6,19 +6,16 @@
  * Skipped (with a message) only when /usr/bin/chromium is absent.
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import type { BrowserContext, Page } from 'playwright-core';
-import { buildFakeHost, buildPane, REPO } from './browser/build';
-import { serveDir, type StaticServer } from './browser/serve';
+import { REPO } from './browser/build';
+import type { StaticServer } from './browser/serve';
 import type { FakeWorkbookSnapshot } from './fakehost/model';
-import { snapshotXlsx } from './fakehost/xlsx';
-import { EXAMPLE_PATH } from './helpers/example';
-import { describeBrowser, launchChromium } from './browser/chromium';
+import { describeBrowser } from './browser/chromium';
+import { servedPane, type ServedPane } from './browser/servedPane';
 
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-const EXAMPLE = EXAMPLE_PATH;
 const SHEET = '部门整体支出绩效自评表';
 const XSS = '<img src=x onerror=window.__xss=1>';
 const SCREENSHOT = path.join(REPO, 'test-output', 'pane.png');
@@ -63,20 +60,14 @@ describeBrowser('task pane in headless Chromium (production build, fake Office h
   let example: FakeWorkbookSnapshot;
   const panes: Pane[] = [];
 
+  let served: ServedPane | null = null;
   beforeAll(async () => {
-    work = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-pane-'));
-    dist = path.join(work, 'dist');
-    buildPane(dist);
-    fakeOffice = fs.readFileSync(await buildFakeHost(path.join(work, 'fakehost')), 'utf8');
-    example = await snapshotXlsx(EXAMPLE);
-    server = await serveDir(dist);
-    context = await launchChromium(work, { acceptDownloads: true });
+    served = await servedPane('jixiao-pane-', [], { acceptDownloads: true });
+    ({ work, dist, server, fakeOffice, context, example } = served);
   }, 300000);
 
   afterAll(async () => {
-    if (context) await context.close();
-    if (server) await server.close();
-    if (work) fs.rmSync(work, { recursive: true, force: true });
+    if (served) await served.close();
   }, 60000);
 
   async function openPane(snapshot: FakeWorkbookSnapshot): Promise<Pane> {

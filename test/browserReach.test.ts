@@ -8,15 +8,14 @@
  * Skipped (with a message) only when /usr/bin/chromium is absent.
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { buildFakeHost, buildPane, REPO } from './browser/build';
-import { serveDir, type StaticServer } from './browser/serve';
+import { REPO } from './browser/build';
+import type { StaticServer } from './browser/serve';
 import type { FakeWorkbookSnapshot } from './fakehost/model';
-import { snapshotXlsx } from './fakehost/xlsx';
-import { EXAMPLE_PATH, EXAMPLE_SHEET as SHEET } from './helpers/example';
-import { describeBrowser, launchChromium } from './browser/chromium';
+import { EXAMPLE_SHEET as SHEET } from './helpers/example';
+import { describeBrowser } from './browser/chromium';
+import { servedPane, type ServedPane } from './browser/servedPane';
 
 const OUTPUT = path.join(REPO, 'test-output');
 
@@ -40,20 +39,14 @@ describeBrowser('intranet build and the ribbon command in headless Chromium', ()
   /** Every request of every page opened here, with the page's purpose. */
   const seen: { page: string; url: string }[] = [];
 
+  let served: ServedPane | null = null;
   beforeAll(async () => {
-    work = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-reach-'));
-    const dist = path.join(work, 'dist');
-    buildPane(dist, ['--env', 'officejs=local']);
-    fakeOffice = fs.readFileSync(await buildFakeHost(path.join(work, 'fakehost')), 'utf8');
-    example = await snapshotXlsx(EXAMPLE_PATH);
-    server = await serveDir(dist);
-    context = await launchChromium(work);
+    served = await servedPane('jixiao-reach-', ['--env', 'officejs=local']);
+    ({ work, server, fakeOffice, context, example } = served);
   }, 300000);
 
   afterAll(async () => {
-    if (context) await context.close();
-    if (server) await server.close();
-    if (work) fs.rmSync(work, { recursive: true, force: true });
+    if (served) await served.close();
   }, 60000);
 
   /**

@@ -2,9 +2,9 @@
  * The Excel gateway and the session on the fake host, when a write fails: failures half-way, a write cut off at every
  * action, restore, and what restore refuses.
  */
-import { FakeHost, FakeWorkbook, installFakeOffice } from './fakehost';
+import { FakeHost, installFakeOffice } from './fakehost';
 import { changedCells, workbookDump } from './fakehost/compare';
-import { example, SHEET, storeOf } from './helpers/gateway';
+import { cutAtEveryAction, example, SHEET, storeOf } from './helpers/gateway';
 import * as session from '../src/excel/session';
 import { STORE_SHEET } from '../src/engine/store';
 import { REPORT_SHEET } from '../src/engine/reportSheet';
@@ -69,41 +69,8 @@ describe('a write that fails half-way leaves nothing the record cannot undo', ()
 
 describe('a write cut off at any action', () => {
   test('at every cut point: either nothing changed, or restore gives back the original workbook', async () => {
-    const pristine = await example();
-    // How many actions the write sync has.
-    const probe = pristine.clone();
-    host = installFakeOffice(probe);
-    await session.calculate();
-    const total = host.requests[1].ops.length;
-    host.uninstall();
+    const total = await cutAtEveryAction(await example(), 2, {}, (wb) => expect(wb.get(STORE_SHEET).visibility).toBe('VeryHidden'));
     expect(total).toBeGreaterThan(40);
-
-    const withoutStore = (wb: FakeWorkbook) => {
-      const c = wb.clone();
-      c.sheets = c.sheets.filter((s) => s.name !== STORE_SHEET);
-      return workbookDump(c);
-    };
-    const expected = workbookDump(pristine);
-    for (let k = 0; k < total; k++) {
-      const wb = pristine.clone();
-      host = installFakeOffice(wb);
-      host.beforeSync = (n) => {
-        if (n === 2) host.failSync(0, { afterOps: k, code: 'GeneralException' });
-      };
-      const out = await session.calculate();
-      host.beforeSync = null;
-      expect(out.ok).toBe(false);
-      if (/恢复计算前内容/.test(out.message)) {
-        expect((await session.restoreLast()).ok).toBe(true);
-        expect(withoutStore(wb)).toEqual(expected);
-        expect(storeOf(wb)?.record).toBeNull();
-        expect(wb.get(STORE_SHEET).visibility).toBe('VeryHidden');
-      } else {
-        expect(out.message).toMatch(/未作修改/);
-        expect(workbookDump(wb)).toEqual(expected);
-      }
-      host.uninstall();
-    }
   });
 
   test('with a store already there (settings, material), a cut never loses them', async () => {

@@ -20,8 +20,7 @@ import type { FakeSheet, FakeWorkbook } from './fakehost/model';
 import { loadXlsx } from './fakehost/xlsx';
 import { installFakeWps, type FakeWpsHost } from './fakewps';
 import { EXAMPLE_PATH } from './helpers/example';
-import { grid } from './helpers/grid';
-import { table } from './helpers/tables';
+import { natureTable, table } from './helpers/tables';
 import { huntCases, layoutCases } from './helpers/layoutCases';
 
 const NOW = new Date('2025-03-01T08:00:00.000Z');
@@ -66,20 +65,7 @@ function layouts(): { name: string; grids: SheetGrid[] }[] {
   const merged = table(rows, { year: 2024, name: '自评表' });
   merged.merges = ['A9:A10', 'A11:A12', 'B11:B12'];
   const offset: SheetGrid = { ...table(rows, { year: 2023, name: '表1' }), origin: { row: 2, col: 1 } };
-  const byNature = grid('评价表', [
-    ['2024年度部门整体支出绩效自评表'],
-    ['部门名称', '测试局'],
-    ['预算执行情况（万元）', '', '年初预算', '全年预算数', '全年执行数', '执行率'],
-    ['', '合计', 100, 100, 96, ''],
-    ['一级指标', '二级指标', '三级指标', '指标性质', '度量单位', '分值', '年度指标值', '实际完成值', '偏差说明', '得分'],
-    ['产出指标', '数量', '覆盖率', '≥', '%', 20, 95, 96, '', ''],
-    ['', '', '差错率', '≤', '%', 20, 5, 6, '复核不足', ''],
-    ['', '质量', '服务效果', '定性', '', 20, '效果明显', '基本达到', '宣传不够', ''],
-    ['效益指标', '社会效益', '新建站点', '=', '个', 20, 10, 10, '', ''],
-    ['', '', '办结率', '≥', '%', 20, 95, 0.9, '人手不足', ''],
-    ['总分', '', '', '', '', { v: 100, formula: 'SUM(F6:F10)' }, '', '', '', ''],
-    ['等次', '', '', '', '', '', '', '', '', ''],
-  ]);
+  const byNature = natureTable('评价表', 96);
   return [
     { name: 'usual', grids: [usual] },
     { name: 'merged', grids: [merged] },

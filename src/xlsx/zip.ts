@@ -248,6 +248,28 @@ function dosTime(d: Date): { time: number; date: number } {
  */
 const DEFLATE_LEVEL = 3;
 
+interface SharedFields {
+  flags: number;
+  time: number;
+  date: number;
+  crc: number;
+  packed: number;
+  size: number;
+  nameLength: number;
+}
+
+/** Flags, method (deflate), DOS time and date, CRC, sizes and name length: the run both zip records hold. */
+function writeShared(b: Buffer, at: number, f: SharedFields): void {
+  b.writeUInt16LE(f.flags, at);
+  b.writeUInt16LE(8, at + 2);
+  b.writeUInt16LE(f.time, at + 4);
+  b.writeUInt16LE(f.date, at + 6);
+  b.writeUInt32LE(f.crc, at + 8);
+  b.writeUInt32LE(f.packed, at + 12);
+  b.writeUInt32LE(f.size, at + 16);
+  b.writeUInt16LE(f.nameLength, at + 20);
+}
+
 export type OutEntry = { kind: 'copy'; entry: ZipEntry } | { kind: 'new'; name: string; data: Uint8Array; like?: ZipEntry };
 
 /**
@@ -278,30 +300,18 @@ export function writeZip(src: ZipArchive | null, out: OutEntry[], now: Date, com
     const t = o.like ? u16(o.like.central, 12) : time;
     const d = o.like ? u16(o.like.central, 14) : date;
     if (offset > 0xfffffffe || deflated.length > 0xfffffffe || o.data.length > 0xfffffffe) throw new ZipError('archive too large');
+    // The local and the central record share these fields, two bytes further on in the central one.
+    const fields = { flags: utf8, time: t, date: d, crc, packed: deflated.length, size: o.data.length, nameLength: name.length };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(SIG_LOCAL, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(utf8, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt16LE(t, 10);
-    local.writeUInt16LE(d, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(deflated.length, 18);
-    local.writeUInt32LE(o.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
+    writeShared(local, 6, fields);
     local.writeUInt16LE(0, 28);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(SIG_CENTRAL, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(utf8, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(t, 12);
-    central.writeUInt16LE(d, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(deflated.length, 20);
-    central.writeUInt32LE(o.data.length, 24);
-    central.writeUInt16LE(name.length, 28);
+    writeShared(central, 8, fields);
     central.writeUInt32LE(offset, 42);
     chunks.push(local, name, deflated);
     centrals.push(Buffer.concat([central, name]));

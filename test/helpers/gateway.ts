@@ -1,10 +1,11 @@
 /**
  * Shared by the gateway tests (gateway.test.ts, gatewayRestore.test.ts, gatewayOldOffice.test.ts): the example
- * workbook for the fake host, the store read back, a generated table of n rows, and the check that only the planned
- * cells changed.
+ * workbook for the fake host, the store read back, a generated table of n rows, the check that only the planned
+ * cells changed, and the write cut off at every action.
  */
-import { FakeWorkbook } from '../fakehost';
-import { changedCells } from '../fakehost/compare';
+import { FakeWorkbook, installFakeOffice, type FakeHostOptions } from '../fakehost';
+import { changedCells, workbookDump } from '../fakehost/compare';
+import * as session from '../../src/excel/session';
 import { sheetSnapshotFromGrid } from '../fakehost/fromGrid';
 import { loadXlsx } from '../fakehost/xlsx';
 import { table, type Row } from './tables';
@@ -69,4 +70,49 @@ function rc(address: string): [number, number] {
   let c = 0;
   for (const ch of m[1]) c = c * 26 + ch.charCodeAt(0) - 64;
   return [Number(m[2]) - 1, c - 1];
+}
+
+/**
+ * 计算得分 with its write sync cut off after each of its actions in turn (`writeSync`: the 1-based sync that writes):
+ * every cut either leaves the workbook as it was, or lets 恢复计算前内容 give it back exactly. `restored` checks more
+ * of a restored workbook. Returns the number of cut points tried.
+ */
+export async function cutAtEveryAction(
+  pristine: FakeWorkbook, writeSync: number, options: FakeHostOptions = {}, restored: (wb: FakeWorkbook) => void = () => undefined,
+): Promise<number> {
+  const probe = pristine.clone();
+  let host = installFakeOffice(probe, options);
+  await session.calculate();
+  const total = host.requests[writeSync - 1].ops.length;
+  host.uninstall();
+  const withoutStore = (wb: FakeWorkbook) => {
+    const c = wb.clone();
+    c.sheets = c.sheets.filter((s) => s.name !== STORE_SHEET);
+    return workbookDump(c);
+  };
+  const expected = workbookDump(pristine);
+  for (let k = 0; k < total; k++) {
+    const wb = pristine.clone();
+    host = installFakeOffice(wb, options);
+    try {
+      host.beforeSync = (n) => {
+        if (n === writeSync) host.failSync(0, { afterOps: k, code: 'GeneralException' });
+      };
+      const out = await session.calculate();
+      host.beforeSync = null;
+      expect(out.ok).toBe(false);
+      if (/恢复计算前内容/.test(out.message)) {
+        expect((await session.restoreLast()).ok).toBe(true);
+        expect(withoutStore(wb)).toEqual(expected);
+        expect(storeOf(wb)?.record).toBeNull();
+        restored(wb);
+      } else {
+        expect(out.message).toMatch(/未作修改/);
+        expect(workbookDump(wb)).toEqual(expected);
+      }
+    } finally {
+      host.uninstall();
+    }
+  }
+  return total;
 }

@@ -46,3 +46,24 @@ export function firstIndicatorRow(o: TableOptions = {}): number {
   const sources = o.sources ?? [1];
   return 4 + (o.total === null ? 0 : 1) + sources.length + 1;
 }
+
+/**
+ * Another layout: 指标性质 and 度量单位 columns, bare numbers, a 定性 row, 偏差说明 before 得分, a SUM formula under
+ * the weights and an 等次 footer. Scores 20, 16, 14, 20, 18.95 (88.95, 良).
+ */
+export function natureTable(name: string, executed = 100): SheetGrid {
+  return grid(name, [
+    ['2024年度部门整体支出绩效自评表'],
+    ['部门名称', '测试局'],
+    ['预算执行情况（万元）', '', '年初预算', '全年预算数', '全年执行数', '执行率'],
+    ['', '合计', 100, 100, executed, ''],
+    ['一级指标', '二级指标', '三级指标', '指标性质', '度量单位', '分值', '年度指标值', '实际完成值', '偏差说明', '得分'],
+    ['产出指标', '数量', '覆盖率', '≥', '%', 20, 95, 96, '', ''],
+    ['', '', '差错率', '≤', '%', 20, 5, 6, '复核不足', ''],
+    ['', '质量', '服务效果', '定性', '', 20, '效果明显', '基本达到', '宣传不够', ''],
+    ['效益指标', '社会效益', '新建站点', '=', '个', 20, 10, 10, '', ''],
+    ['', '', '办结率', '≥', '%', 20, 95, 0.9, '人手不足', ''],
+    ['总分', '', '', '', '', { v: 100, formula: 'SUM(F6:F10)' }, '', '', '', ''],
+    ['等次', '', '', '', '', '', '', '', '', ''],
+  ]);
+}
